@@ -1,0 +1,985 @@
+/* mscos-content-loader.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-content-loader"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mscos-content-private.h"
+#include "mscos-json-check.h"
+#include "mscos-link-policy.h"
+
+/* Reads a content pack (docs/content-pack.md) in one walk that checks everything and builds
+ * the model as it goes. Every problem is recorded with its JSON path and the walk goes on,
+ * so an author sees all of them at once; the model is thrown away if there was any. */
+
+/* Lists and recommendations may nest this deep. */
+#define MAX_NESTING 32
+
+typedef struct
+{
+  MscosJsonCheck   *check;
+  JsonNode         *document;
+  GFile            *base;
+  MscosContentPack *pack;
+  /* id → the path where it was first used */
+  GHashTable       *ids;
+  const char       *outcome_id;
+  guint             n_outcome_items;
+} Loader;
+
+static const char * const top_members[] = { "format", "version", "pack", "outcomes", NULL };
+static const char * const pack_members[] = {
+  "id", "title", "revision", "date", "language", "description", NULL
+};
+static const char * const outcome_members[] = {
+  "id", "title", "group", "summary", "strapline", "descriptor", "link", "sections", NULL
+};
+static const char * const section_members[] = { "id", "title", "intro", "items", NULL };
+static const char * const quote_members[] = { "id", "kind", "text", "speaker", "role", NULL };
+static const char * const audio_members[] = {
+  "id", "kind", "title", "speaker", "description", "sources", "transcript", NULL
+};
+static const char * const resource_members[] = {
+  "id", "kind", "title", "organisation", "type", "summary", "body", "links", "items", NULL
+};
+static const char * const recommendations_members[] = {
+  "id", "kind", "title", "source", "intro", "groups", NULL
+};
+static const char * const group_members[] = { "id", "title", "intro", "style", "items", NULL };
+static const char * const recommendation_members[] = {
+  "id", "label", "text", "style", "items", NULL
+};
+static const char * const profile_members[] = { "id", "kind", "name", "role", "body", "links", NULL };
+static const char * const text_members[] = { "id", "kind", "title", "body", "links", NULL };
+static const char * const text_block_members[] = { "type", "text", NULL };
+static const char * const quote_block_members[] = { "type", "text", "attribution", NULL };
+static const char * const list_block_members[] = { "type", "style", "start", "items", NULL };
+static const char * const list_item_members[] = { "text", "label", "style", "items", NULL };
+static const char * const link_members[] = { "title", "uri", NULL };
+static const char * const file_source_members[] = { "type", "path", NULL };
+static const char * const page_source_members[] = { "type", "uri", "title", NULL };
+
+static const char * const group_names[] = {
+  "core-outcome", "working-with-the-set", "related-framework", NULL
+};
+static const char * const kind_names[] = {
+  "quote", "audio", "resource", "recommendations", "profile", "text", NULL
+};
+static const char * const resource_types[] = {
+  "report", "organisation", "helpline", "programme", "podcast", "tool", "blog", "webinar",
+  "legislation", "guidance", "network", "article", "book", "event", "other", NULL
+};
+static const char * const style_names[] = { "bulleted", "numbered", NULL };
+static const char * const block_types[] = { "paragraph", "heading", "quote", "list", NULL };
+static const char * const source_types[] = { "file", "page", NULL };
+
+static MscosBlock *load_list (Loader     *loader,
+                              JsonObject *object,
+                              guint       depth);
+
+/* Calls @func for each element of the array member @name of @object, with the path set to
+ * the element. */
+typedef void (*LoadElementFunc) (Loader   *loader,
+                                 JsonNode *node,
+                                 guint     index,
+                                 gpointer  data);
+
+static void
+load_array_member (Loader          *loader,
+                   JsonObject      *object,
+                   const char      *name,
+                   MscosJsonFlags   flags,
+                   gboolean         non_empty,
+                   LoadElementFunc  func,
+                   gpointer         data)
+{
+  JsonArray *array = mscos_json_check_array_member (loader->check, object, name, flags);
+  gsize member_mark;
+  guint length;
+
+  if (array == NULL)
+    return;
+
+  member_mark = mscos_json_check_push_member (loader->check, name);
+  length = json_array_get_length (array);
+  if (length == 0 && non_empty)
+    mscos_json_check_problem (loader->check, "must not be empty");
+
+  for (guint i = 0; i < length; i++)
+    {
+      gsize mark = mscos_json_check_push_index (loader->check, i);
+
+      func (loader, json_array_get_element (array, i), i, data);
+      mscos_json_check_pop (loader->check, mark);
+    }
+  mscos_json_check_pop (loader->check, member_mark);
+}
+
+/* Checks that @id is new in the pack, with the path set to where it is used. */
+static gboolean
+claim_id (Loader     *loader,
+          const char *id)
+{
+  const char *first = g_hash_table_lookup (loader->ids, id);
+
+  if (first != NULL)
+    {
+      mscos_json_check_problem (loader->check, "\"%s\" is already the id of %s", id, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (loader->ids, (gpointer) id,
+                       g_strdup (mscos_json_check_path (loader->check)));
+  return TRUE;
+}
+
+static const char *
+load_id (Loader     *loader,
+         JsonObject *object,
+         gboolean    required)
+{
+  const char *id = mscos_json_check_string_member (loader->check, object, "id",
+                                                   (required ? MSCOS_JSON_REQUIRED : 0)
+                                                   | MSCOS_JSON_ID);
+  gsize mark;
+
+  if (id == NULL)
+    return NULL;
+
+  mark = mscos_json_check_push_member (loader->check, "id");
+  if (!claim_id (loader, id))
+    id = NULL;
+  mscos_json_check_pop (loader->check, mark);
+
+  return id;
+}
+
+/* --- Blocks ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  MscosBlock *list;
+  guint       depth;
+} ListContext;
+
+static void
+load_list_item_cb (Loader   *loader,
+                   JsonNode *node,
+                   guint     index,
+                   gpointer  data)
+{
+  ListContext *context = data;
+  g_autoptr (MscosBlock) entry = NULL;
+  JsonObject *object;
+  const char *text;
+
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      text = mscos_json_check_string (loader->check, node, MSCOS_JSON_TEXT);
+      if (text != NULL)
+        mscos_block_add_child (context->list, mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text));
+      return;
+    }
+
+  object = mscos_json_check_object (loader->check, node);
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, list_item_members);
+  text = mscos_json_check_string_member (loader->check, object, "text",
+                                         MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+  entry = mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text);
+  mscos_block_set_label (entry, mscos_json_check_string_member (loader->check, object, "label",
+                                                                MSCOS_JSON_LINE));
+
+  if (json_object_has_member (object, "items"))
+    {
+      MscosBlock *nested = load_list (loader, object, context->depth + 1);
+
+      if (nested != NULL)
+        mscos_block_add_child (entry, nested);
+    }
+  else if (json_object_has_member (object, "style"))
+    {
+      mscos_json_check_enum_member (loader->check, object, "style", 0, style_names, 0);
+    }
+
+  mscos_block_add_child (context->list, g_steal_pointer (&entry));
+}
+
+/* Reads the "style" and "items" of @object as a list. */
+static MscosBlock *
+load_list (Loader     *loader,
+           JsonObject *object,
+           guint       depth)
+{
+  ListContext context;
+  gsize mark;
+  int style;
+
+  if (depth > MAX_NESTING)
+    {
+      mark = mscos_json_check_push_member (loader->check, "items");
+      mscos_json_check_problem (loader->check, "lists are nested more than %u levels deep",
+                                MAX_NESTING);
+      mscos_json_check_pop (loader->check, mark);
+      return NULL;
+    }
+
+  style = mscos_json_check_enum_member (loader->check, object, "style", 0, style_names,
+                                        MSCOS_LIST_BULLETED);
+  context.list = mscos_block_new (MSCOS_BLOCK_LIST, NULL);
+  context.depth = depth;
+  mscos_block_set_style (context.list, style);
+  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_list_item_cb,
+                     &context);
+
+  return context.list;
+}
+
+static void
+load_block_cb (Loader   *loader,
+               JsonNode *node,
+               guint     index,
+               gpointer  data)
+{
+  GPtrArray *blocks = data;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  MscosBlock *block = NULL;
+  const char *text;
+  int type;
+
+  if (object == NULL)
+    return;
+
+  type = mscos_json_check_enum_member (loader->check, object, "type", MSCOS_JSON_REQUIRED,
+                                       block_types, -1);
+  switch (type)
+    {
+    case 0: /* paragraph */
+    case 1: /* heading */
+      mscos_json_check_members (loader->check, object, text_block_members);
+      text = mscos_json_check_string_member (loader->check, object, "text",
+                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      block = mscos_block_new (type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
+      break;
+
+    case 2: /* quote */
+      mscos_json_check_members (loader->check, object, quote_block_members);
+      text = mscos_json_check_string_member (loader->check, object, "text",
+                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      block = mscos_block_new (MSCOS_BLOCK_QUOTE, text);
+      mscos_block_set_label (block, mscos_json_check_string_member (loader->check, object,
+                                                                    "attribution",
+                                                                    MSCOS_JSON_LINE));
+      break;
+
+    case 3: /* list */
+      {
+        gint64 start = 1;
+
+        mscos_json_check_members (loader->check, object, list_block_members);
+        mscos_json_check_int_member (loader->check, object, "start", 0, 0, 1000000, &start);
+        block = load_list (loader, object, 1);
+        /* Entries without a label of their own are numbered from "start". */
+        if (block != NULL && mscos_block_get_style (block) == MSCOS_LIST_NUMBERED)
+          for (guint i = 0; i < mscos_block_get_n_children (block); i++)
+            {
+              MscosBlock *entry = mscos_block_get_child (block, i);
+
+              if (mscos_block_get_label (entry) == NULL)
+                {
+                  g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT ".", start + i);
+
+                  mscos_block_set_label (entry, label);
+                }
+            }
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  if (block != NULL)
+    g_ptr_array_add (blocks, block);
+}
+
+static GPtrArray *
+load_blocks (Loader     *loader,
+             JsonObject *object,
+             const char *name,
+             gboolean    required)
+{
+  GPtrArray *blocks;
+
+  if (!required && !json_object_has_member (object, name))
+    return NULL;
+
+  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_block_unref);
+  load_array_member (loader, object, name, required ? MSCOS_JSON_REQUIRED : 0, required,
+                     load_block_cb, blocks);
+
+  return blocks;
+}
+
+/* --- Links ------------------------------------------------------------------------------- */
+
+/* Reads the "uri" member of @object, which must be a link a pack may hold. */
+static const char *
+load_uri (Loader     *loader,
+          JsonObject *object)
+{
+  const char *uri = mscos_json_check_string_member (loader->check, object, "uri",
+                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  const char *reason = NULL;
+
+  if (uri != NULL && !mscos_link_policy_is_pack_link (uri, &reason))
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "uri");
+
+      mscos_json_check_problem (loader->check, "%s", reason);
+      mscos_json_check_pop (loader->check, mark);
+      return NULL;
+    }
+
+  return uri;
+}
+
+static MscosLink *
+load_link (Loader   *loader,
+           JsonNode *node)
+{
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  const char *title, *uri;
+
+  if (object == NULL)
+    return NULL;
+
+  mscos_json_check_members (loader->check, object, link_members);
+  title = mscos_json_check_string_member (loader->check, object, "title",
+                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  uri = load_uri (loader, object);
+
+  return title && uri ? mscos_link_new (title, uri) : NULL;
+}
+
+static void
+load_link_cb (Loader   *loader,
+              JsonNode *node,
+              guint     index,
+              gpointer  data)
+{
+  MscosLink *link = load_link (loader, node);
+
+  if (link != NULL)
+    g_ptr_array_add (data, link);
+}
+
+static GPtrArray *
+load_links (Loader     *loader,
+            JsonObject *object)
+{
+  GPtrArray *links;
+
+  if (!json_object_has_member (object, "links"))
+    return NULL;
+
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_link_free);
+  load_array_member (loader, object, "links", 0, FALSE, load_link_cb, links);
+
+  return links;
+}
+
+/* --- Audio sources ----------------------------------------------------------------------- */
+
+static gboolean
+is_safe_relative_path (const char *path)
+{
+  g_auto (GStrv) parts = NULL;
+
+  if (*path == '\0' || *path == '/' || strchr (path, '\\') != NULL)
+    return FALSE;
+
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] == '\0' || strcmp (parts[i], ".") == 0 || strcmp (parts[i], "..") == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+load_source_cb (Loader   *loader,
+                JsonNode *node,
+                guint     index,
+                gpointer  data)
+{
+  GPtrArray *sources = data;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  MscosAudioSource *source;
+  int type;
+
+  if (object == NULL)
+    return;
+
+  type = mscos_json_check_enum_member (loader->check, object, "type", MSCOS_JSON_REQUIRED,
+                                       source_types, -1);
+  if (type == MSCOS_AUDIO_SOURCE_FILE)
+    {
+      const char *path;
+
+      mscos_json_check_members (loader->check, object, file_source_members);
+      path = mscos_json_check_string_member (loader->check, object, "path",
+                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      if (path == NULL)
+        return;
+
+      if (!is_safe_relative_path (path))
+        {
+          gsize mark = mscos_json_check_push_member (loader->check, "path");
+
+          mscos_json_check_problem (loader->check,
+                                    "must be a path inside the pack's folder: no leading '/', "
+                                    "no '..', no empty parts");
+          mscos_json_check_pop (loader->check, mark);
+          return;
+        }
+
+      source = g_new0 (MscosAudioSource, 1);
+      source->type = MSCOS_AUDIO_SOURCE_FILE;
+      if (loader->base != NULL)
+        {
+          g_autoptr (GFile) file = g_file_resolve_relative_path (loader->base, path);
+
+          source->uri = g_file_get_uri (file);
+        }
+      g_ptr_array_add (sources, source);
+    }
+  else if (type == MSCOS_AUDIO_SOURCE_PAGE)
+    {
+      const char *title, *uri;
+
+      mscos_json_check_members (loader->check, object, page_source_members);
+      title = mscos_json_check_string_member (loader->check, object, "title", MSCOS_JSON_LINE);
+      uri = load_uri (loader, object);
+      if (uri == NULL)
+        return;
+
+      source = g_new0 (MscosAudioSource, 1);
+      source->type = MSCOS_AUDIO_SOURCE_PAGE;
+      source->uri = g_strdup (uri);
+      source->title = g_strdup (title);
+      g_ptr_array_add (sources, source);
+    }
+}
+
+/* --- Items ------------------------------------------------------------------------------- */
+
+static MscosItem *
+new_item (Loader        *loader,
+          MscosItemKind  kind,
+          MscosItem     *parent,
+          const char    *id)
+{
+  MscosItem *item = g_object_new (MSCOS_TYPE_ITEM, NULL);
+
+  item->document = json_node_ref (loader->document);
+  item->kind = kind;
+  item->parent = parent;
+  item->id = id;
+  item->outcome_id = loader->outcome_id;
+
+  return item;
+}
+
+static void
+index_item (Loader    *loader,
+            MscosItem *item)
+{
+  if (item->id == NULL)
+    return;
+
+  g_hash_table_insert (loader->pack->items, (gpointer) item->id, item);
+  loader->n_outcome_items++;
+}
+
+typedef struct
+{
+  MscosItem *parent;
+  guint      depth;
+} RecommendationContext;
+
+static void
+load_recommendation_cb (Loader   *loader,
+                        JsonNode *node,
+                        guint     index,
+                        gpointer  data)
+{
+  RecommendationContext *context = data;
+  g_autoptr (MscosItem) item = NULL;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  MscosItem *set;
+  const char *label;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, recommendation_members);
+  item = new_item (loader, MSCOS_ITEM_RECOMMENDATION, context->parent,
+                   load_id (loader, object, TRUE));
+  item->text = mscos_json_check_string_member (loader->check, object, "text",
+                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+  label = mscos_json_check_string_member (loader->check, object, "label", MSCOS_JSON_LINE);
+  if (label != NULL)
+    item->label = g_strdup (label);
+  else if (context->parent->style == MSCOS_LIST_NUMBERED)
+    item->label = g_strdup_printf ("%u.", index + 1);
+
+  item->style = mscos_json_check_enum_member (loader->check, object, "style", 0, style_names,
+                                              MSCOS_LIST_BULLETED);
+
+  if (json_object_has_member (object, "items"))
+    {
+      RecommendationContext nested = { item, context->depth + 1 };
+
+      if (nested.depth > MAX_NESTING)
+        {
+          gsize mark = mscos_json_check_push_member (loader->check, "items");
+
+          mscos_json_check_problem (loader->check,
+                                    "recommendations are nested more than %u levels deep",
+                                    MAX_NESTING);
+          mscos_json_check_pop (loader->check, mark);
+        }
+      else
+        {
+          load_array_member (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested);
+        }
+    }
+
+  for (set = context->parent; set->kind != MSCOS_ITEM_RECOMMENDATIONS; set = set->parent)
+    ;
+  set->n_recommendations++;
+
+  index_item (loader, item);
+  g_list_store_append (context->parent->children, item);
+}
+
+static void
+load_group_cb (Loader   *loader,
+               JsonNode *node,
+               guint     index,
+               gpointer  data)
+{
+  MscosItem *set = data;
+  g_autoptr (MscosItem) group = NULL;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  RecommendationContext context;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, group_members);
+  group = new_item (loader, MSCOS_ITEM_GROUP, set, load_id (loader, object, FALSE));
+  group->title = mscos_json_check_string_member (loader->check, object, "title", MSCOS_JSON_LINE);
+  group->intro = load_blocks (loader, object, "intro", FALSE);
+  group->style = mscos_json_check_enum_member (loader->check, object, "style",
+                                               MSCOS_JSON_REQUIRED, style_names,
+                                               MSCOS_LIST_BULLETED);
+
+  context.parent = group;
+  context.depth = 1;
+  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
+                     &context);
+
+  g_list_store_append (set->children, group);
+}
+
+static void load_item_cb (Loader   *loader,
+                          JsonNode *node,
+                          guint     index,
+                          gpointer  data);
+
+typedef struct
+{
+  GListStore *store;
+  MscosItem  *parent;
+} ItemsContext;
+
+static void
+load_item_kind (Loader     *loader,
+                JsonObject *object,
+                MscosItem  *item)
+{
+  MscosJsonCheck *check = loader->check;
+
+  switch (item->kind)
+    {
+    case MSCOS_ITEM_QUOTE:
+      mscos_json_check_members (check, object, quote_members);
+      item->text = mscos_json_check_string_member (check, object, "text",
+                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      item->speaker = mscos_json_check_string_member (check, object, "speaker",
+                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
+      break;
+
+    case MSCOS_ITEM_AUDIO:
+      mscos_json_check_members (check, object, audio_members);
+      item->title = mscos_json_check_string_member (check, object, "title",
+                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->speaker = mscos_json_check_string_member (check, object, "speaker",
+                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->summary = mscos_json_check_string_member (check, object, "description",
+                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      item->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_audio_source_free);
+      load_array_member (loader, object, "sources", MSCOS_JSON_REQUIRED, FALSE, load_source_cb,
+                         item->sources);
+      item->blocks = load_blocks (loader, object, "transcript", FALSE);
+      break;
+
+    case MSCOS_ITEM_RESOURCE:
+      {
+        ItemsContext context = { item->children, item };
+
+        mscos_json_check_members (check, object, resource_members);
+        item->title = mscos_json_check_string_member (check, object, "title",
+                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+        item->organisation = mscos_json_check_string_member (check, object, "organisation",
+                                                             MSCOS_JSON_LINE);
+        if (mscos_json_check_enum_member (check, object, "type", MSCOS_JSON_REQUIRED,
+                                          resource_types, -1) >= 0)
+          item->resource_type = json_object_get_string_member (object, "type");
+        item->summary = mscos_json_check_string_member (check, object, "summary",
+                                                        MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+        item->blocks = load_blocks (loader, object, "body", FALSE);
+        item->links = load_links (loader, object);
+        load_array_member (loader, object, "items", 0, FALSE, load_item_cb, &context);
+      }
+      break;
+
+    case MSCOS_ITEM_RECOMMENDATIONS:
+      mscos_json_check_members (check, object, recommendations_members);
+      item->title = mscos_json_check_string_member (check, object, "title",
+                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->organisation = mscos_json_check_string_member (check, object, "source",
+                                                           MSCOS_JSON_LINE);
+      item->intro = load_blocks (loader, object, "intro", FALSE);
+      load_array_member (loader, object, "groups", MSCOS_JSON_REQUIRED, TRUE, load_group_cb, item);
+      break;
+
+    case MSCOS_ITEM_PROFILE:
+      mscos_json_check_members (check, object, profile_members);
+      item->title = mscos_json_check_string_member (check, object, "name",
+                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
+      item->blocks = load_blocks (loader, object, "body", TRUE);
+      item->links = load_links (loader, object);
+      break;
+
+    case MSCOS_ITEM_TEXT:
+      mscos_json_check_members (check, object, text_members);
+      item->title = mscos_json_check_string_member (check, object, "title", MSCOS_JSON_LINE);
+      item->blocks = load_blocks (loader, object, "body", TRUE);
+      item->links = load_links (loader, object);
+      break;
+
+    case MSCOS_ITEM_GROUP:
+    case MSCOS_ITEM_RECOMMENDATION:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+load_item_cb (Loader   *loader,
+              JsonNode *node,
+              guint     index,
+              gpointer  data)
+{
+  ItemsContext *context = data;
+  g_autoptr (MscosItem) item = NULL;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  const char *id;
+  int kind;
+
+  if (object == NULL)
+    return;
+
+  id = load_id (loader, object, TRUE);
+  kind = mscos_json_check_enum_member (loader->check, object, "kind", MSCOS_JSON_REQUIRED,
+                                       kind_names, -1);
+  if (kind < 0)
+    return;
+
+  if (context->parent != NULL && kind == MSCOS_ITEM_RESOURCE)
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "kind");
+
+      mscos_json_check_problem (loader->check, "a resource cannot hold another resource");
+      mscos_json_check_pop (loader->check, mark);
+      return;
+    }
+
+  item = new_item (loader, kind, context->parent, id);
+  load_item_kind (loader, object, item);
+  index_item (loader, item);
+  g_list_store_append (context->store, item);
+}
+
+/* --- Sections and outcomes --------------------------------------------------------------- */
+
+static void
+load_section_cb (Loader   *loader,
+                 JsonNode *node,
+                 guint     index,
+                 gpointer  data)
+{
+  MscosOutcome *outcome = data;
+  g_autoptr (MscosSection) section = NULL;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  ItemsContext context;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, section_members);
+  section = g_object_new (MSCOS_TYPE_SECTION, NULL);
+  section->document = json_node_ref (loader->document);
+  section->id = load_id (loader, object, TRUE);
+  section->title = mscos_json_check_string_member (loader->check, object, "title",
+                                                   MSCOS_JSON_LINE);
+  section->intro = load_blocks (loader, object, "intro", FALSE);
+
+  context.store = section->items;
+  context.parent = NULL;
+  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context);
+
+  g_list_store_append (outcome->sections, section);
+}
+
+static void
+load_outcome_cb (Loader   *loader,
+                 JsonNode *node,
+                 guint     index,
+                 gpointer  data)
+{
+  g_autoptr (MscosOutcome) outcome = NULL;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  JsonObject *link;
+  const char *summary;
+  guint *group_ranks = data;
+  int group;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, outcome_members);
+  outcome = g_object_new (MSCOS_TYPE_OUTCOME, NULL);
+  outcome->document = json_node_ref (loader->document);
+  outcome->id = load_id (loader, object, TRUE);
+  outcome->title = mscos_json_check_string_member (loader->check, object, "title",
+                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  group = mscos_json_check_enum_member (loader->check, object, "group", MSCOS_JSON_REQUIRED,
+                                        group_names, MSCOS_OUTCOME_GROUP_CORE);
+  outcome->group = group;
+  if (group_ranks[group] == G_MAXUINT)
+    group_ranks[group] = index;
+  outcome->group_rank = group_ranks[group];
+
+  summary = mscos_json_check_string_member (loader->check, object, "summary",
+                                            MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  if (summary != NULL && g_utf8_strlen (summary, -1) > 300)
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "summary");
+
+      mscos_json_check_problem (loader->check, "must be at most 300 characters");
+      mscos_json_check_pop (loader->check, mark);
+    }
+  outcome->summary = summary;
+  outcome->strapline = mscos_json_check_string_member (loader->check, object, "strapline",
+                                                       MSCOS_JSON_LINE);
+  outcome->descriptor = load_blocks (loader, object, "descriptor", TRUE);
+
+  link = mscos_json_check_object_member (loader->check, object, "link", 0);
+  if (link != NULL)
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "link");
+
+      outcome->link = load_link (loader, json_object_get_member (object, "link"));
+      mscos_json_check_pop (loader->check, mark);
+    }
+
+  loader->outcome_id = outcome->id;
+  loader->n_outcome_items = 0;
+  load_array_member (loader, object, "sections", MSCOS_JSON_REQUIRED, FALSE, load_section_cb,
+                     outcome);
+  outcome->n_items = loader->n_outcome_items;
+  loader->pack->n_items += loader->n_outcome_items;
+
+  g_list_store_append (loader->pack->outcomes, outcome);
+}
+
+static gboolean
+is_date (const char *date)
+{
+  g_autoptr (GDateTime) parsed = NULL;
+  g_autofree char *with_time = NULL;
+
+  if (strlen (date) != 10)
+    return FALSE;
+
+  with_time = g_strconcat (date, "T00:00:00Z", NULL);
+  parsed = g_date_time_new_from_iso8601 (with_time, NULL);
+
+  return parsed != NULL;
+}
+
+static void
+load_pack_metadata (Loader     *loader,
+                    JsonObject *root)
+{
+  JsonObject *object = mscos_json_check_object_member (loader->check, root, "pack",
+                                                       MSCOS_JSON_REQUIRED);
+  MscosContentPack *pack = loader->pack;
+  gsize mark;
+
+  if (object == NULL)
+    return;
+
+  mark = mscos_json_check_push_member (loader->check, "pack");
+  mscos_json_check_members (loader->check, object, pack_members);
+  pack->id = mscos_json_check_string_member (loader->check, object, "id",
+                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_ID);
+  pack->title = mscos_json_check_string_member (loader->check, object, "title",
+                                                MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->revision = mscos_json_check_string_member (loader->check, object, "revision",
+                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->date = mscos_json_check_string_member (loader->check, object, "date",
+                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  if (pack->date != NULL && !is_date (pack->date))
+    {
+      gsize date_mark = mscos_json_check_push_member (loader->check, "date");
+
+      mscos_json_check_problem (loader->check, "expected a date as YYYY-MM-DD");
+      mscos_json_check_pop (loader->check, date_mark);
+    }
+  pack->language = mscos_json_check_string_member (loader->check, object, "language",
+                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->description = mscos_json_check_string_member (loader->check, object, "description",
+                                                      MSCOS_JSON_LINE);
+  mscos_json_check_pop (loader->check, mark);
+}
+
+/* Returns FALSE when the document is not a pack this app can read at all. */
+static gboolean
+load_format (Loader     *loader,
+             JsonObject *root,
+             gboolean   *newer)
+{
+  const char *format;
+  gint64 version = 0;
+
+  format = mscos_json_check_string_member (loader->check, root, "format",
+                                           MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  if (format == NULL)
+    return FALSE;
+
+  if (strcmp (format, MSCOS_CONTENT_FORMAT) != 0)
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "format");
+
+      mscos_json_check_problem (loader->check, "this is not an MSCOS content pack "
+                                "(expected \"" MSCOS_CONTENT_FORMAT "\")");
+      mscos_json_check_pop (loader->check, mark);
+      return FALSE;
+    }
+
+  if (!mscos_json_check_int_member (loader->check, root, "version", MSCOS_JSON_REQUIRED,
+                                    1, G_MAXINT32, &version))
+    return FALSE;
+
+  if (version > MSCOS_CONTENT_VERSION)
+    {
+      gsize mark = mscos_json_check_push_member (loader->check, "version");
+
+      mscos_json_check_problem (loader->check,
+                                "this pack is of format version %" G_GINT64_FORMAT
+                                "; this version of MSCOS Outcomes reads version %d. "
+                                "Update the app to read it.", version, MSCOS_CONTENT_VERSION);
+      mscos_json_check_pop (loader->check, mark);
+      *newer = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * mscos_content_pack_parse:
+ * @bytes: the pack's JSON text
+ * @base: (nullable): the pack's folder, against which audio file paths are resolved
+ * @error: the problems, one a line as "PATH: message", when the pack is refused
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL if it has any problem
+ */
+MscosContentPack *
+mscos_content_pack_parse (GBytes  *bytes,
+                          GFile   *base,
+                          GError **error)
+{
+  g_autoptr (MscosJsonCheck) check = mscos_json_check_new ();
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (JsonNode) document = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autofree char *message = NULL;
+  guint group_ranks[] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  gboolean newer = FALSE;
+  JsonObject *root;
+  Loader loader = { 0 };
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  document = mscos_json_check_parse (check, data ? data : "", length);
+  if (document == NULL)
+    goto failed;
+
+  root = mscos_json_check_object (check, document);
+  if (root == NULL)
+    goto failed;
+
+  pack = g_object_new (MSCOS_TYPE_CONTENT_PACK, NULL);
+  pack->document = json_node_ref (document);
+
+  loader.check = check;
+  loader.document = document;
+  loader.base = base;
+  loader.pack = pack;
+  loader.ids = ids;
+
+  if (!load_format (&loader, root, &newer))
+    goto failed;
+
+  mscos_json_check_members (check, root, top_members);
+  load_pack_metadata (&loader, root);
+  load_array_member (&loader, root, "outcomes", MSCOS_JSON_REQUIRED, TRUE, load_outcome_cb,
+                     group_ranks);
+
+  if (!mscos_json_check_failed (check))
+    return g_steal_pointer (&pack);
+
+failed:
+  message = mscos_json_check_to_message (check);
+  g_set_error_literal (error, MSCOS_CONTENT_ERROR,
+                       newer ? MSCOS_CONTENT_ERROR_NEWER_VERSION : MSCOS_CONTENT_ERROR_INVALID,
+                       message);
+  return NULL;
+}

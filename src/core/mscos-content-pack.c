@@ -1,0 +1,384 @@
+/* mscos-content-pack.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-content-pack"
+
+#include "config.h"
+
+#include "mscos-content-pack.h"
+#include "mscos-content-private.h"
+
+G_DEFINE_FINAL_TYPE (MscosContentPack, mscos_content_pack, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (mscos-content-error-quark, mscos_content_error)
+
+static MscosContentPack *
+load_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFile) base = NULL;
+  MscosContentPack *pack;
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  base = g_file_get_parent (file);
+  pack = mscos_content_pack_parse (bytes, base, error);
+  if (pack != NULL)
+    pack->file = g_object_ref (file);
+
+  return pack;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  MscosContentPack *pack = load_file (task_data, cancellable, &error);
+
+  if (pack == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pack, g_object_unref);
+}
+
+static void
+mscos_content_pack_finalize (GObject *object)
+{
+  MscosContentPack *self = MSCOS_CONTENT_PACK (object);
+
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_object (&self->outcomes);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->document, json_node_unref);
+
+  G_OBJECT_CLASS (mscos_content_pack_parent_class)->finalize (object);
+}
+
+static void
+mscos_content_pack_class_init (MscosContentPackClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mscos_content_pack_finalize;
+}
+
+static void
+mscos_content_pack_init (MscosContentPack *self)
+{
+  self->outcomes = g_list_store_new (MSCOS_TYPE_OUTCOME);
+  self->items = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+MscosLink *
+mscos_link_new (const char *title,
+                const char *uri)
+{
+  MscosLink *link = g_new0 (MscosLink, 1);
+
+  link->title = g_strdup (title);
+  link->uri = g_strdup (uri);
+
+  return link;
+}
+
+void
+mscos_link_free (MscosLink *link)
+{
+  if (link == NULL)
+    return;
+
+  g_free (link->title);
+  g_free (link->uri);
+  g_free (link);
+}
+
+void
+mscos_audio_source_free (MscosAudioSource *source)
+{
+  if (source == NULL)
+    return;
+
+  g_free (source->uri);
+  g_free (source->title);
+  g_free (source);
+}
+
+/**
+ * mscos_content_pack_new_from_bytes:
+ * @bytes: the pack's JSON text
+ * @base: (nullable): the folder against which the pack's audio file paths are resolved
+ * @error: the pack's problems, one a line as "PATH: message"
+ *
+ * Reads a content pack, checking everything docs/content-pack.md says. Safe on any input.
+ *
+ * Returns: (transfer full) (nullable): the pack, or %NULL if it has any problem
+ */
+MscosContentPack *
+mscos_content_pack_new_from_bytes (GBytes  *bytes,
+                                   GFile   *base,
+                                   GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (base == NULL || G_IS_FILE (base), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return mscos_content_pack_parse (bytes, base, error);
+}
+
+/**
+ * mscos_content_pack_load:
+ * @file: a pack file, or a resource:// file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: the error
+ *
+ * Reads a content pack synchronously; for the command line and tests.
+ *
+ * Returns: (transfer full) (nullable): the pack
+ */
+MscosContentPack *
+mscos_content_pack_load (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return load_file (file, cancellable, error);
+}
+
+/**
+ * mscos_content_pack_load_async:
+ * @file: a pack file, or a resource:// file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the pack is read
+ * @user_data: data for @callback
+ *
+ * Reads and checks a content pack in a worker thread.
+ */
+void
+mscos_content_pack_load_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mscos_content_pack_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * mscos_content_pack_load_finish:
+ *
+ * Returns: (transfer full) (nullable): the pack
+ */
+MscosContentPack *
+mscos_content_pack_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+mscos_content_pack_get_id (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->id;
+}
+
+const char *
+mscos_content_pack_get_title (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->title;
+}
+
+const char *
+mscos_content_pack_get_revision (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->revision;
+}
+
+const char *
+mscos_content_pack_get_date (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->date;
+}
+
+const char *
+mscos_content_pack_get_language (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * mscos_content_pack_get_description:
+ *
+ * Returns: (nullable): a sentence on what the pack holds
+ */
+const char *
+mscos_content_pack_get_description (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->description;
+}
+
+/**
+ * mscos_content_pack_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the pack was read from
+ */
+GFile *
+mscos_content_pack_get_file (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * mscos_content_pack_get_outcomes:
+ *
+ * Returns: (transfer none): a #GListModel of #MscosOutcome, in the sidebar's order
+ */
+GListModel *
+mscos_content_pack_get_outcomes (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return G_LIST_MODEL (self->outcomes);
+}
+
+/**
+ * mscos_content_pack_get_n_items:
+ *
+ * Returns: the number of items with an id, single recommendations included
+ */
+guint
+mscos_content_pack_get_n_items (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), 0);
+
+  return self->n_items;
+}
+
+/**
+ * mscos_content_pack_lookup_outcome:
+ *
+ * Returns: (transfer none) (nullable): the outcome with @id
+ */
+MscosOutcome *
+mscos_content_pack_lookup_outcome (MscosContentPack *self,
+                                   const char       *id)
+{
+  guint n;
+
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->outcomes));
+  for (guint i = 0; i < n; i++)
+    {
+      MscosOutcome *outcome = g_list_model_get_item (G_LIST_MODEL (self->outcomes), i);
+
+      /* The store keeps its own reference. */
+      g_object_unref (outcome);
+      if (g_strcmp0 (mscos_outcome_get_id (outcome), id) == 0)
+        return outcome;
+    }
+
+  return NULL;
+}
+
+/**
+ * mscos_content_pack_lookup_item:
+ *
+ * Returns: (transfer none) (nullable): the item with @id, at any depth
+ */
+MscosItem *
+mscos_content_pack_lookup_item (MscosContentPack *self,
+                                const char       *id)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->items, id);
+}
+
+static void
+foreach_in_model (GListModel *model,
+                  GFunc       func,
+                  gpointer    user_data)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosItem) item = g_list_model_get_item (model, i);
+
+      if (mscos_item_get_id (item) != NULL)
+        func (item, user_data);
+      foreach_in_model (mscos_item_get_children (item), func, user_data);
+    }
+}
+
+/**
+ * mscos_content_pack_foreach_item:
+ * @func: called with each #MscosItem that has an id, in page order, parents first
+ *
+ * Visits every item of the pack.
+ */
+void
+mscos_content_pack_foreach_item (MscosContentPack *self,
+                                 GFunc             func,
+                                 gpointer          user_data)
+{
+  guint n_outcomes;
+
+  g_return_if_fail (MSCOS_IS_CONTENT_PACK (self));
+  g_return_if_fail (func != NULL);
+
+  n_outcomes = g_list_model_get_n_items (G_LIST_MODEL (self->outcomes));
+  for (guint i = 0; i < n_outcomes; i++)
+    {
+      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (G_LIST_MODEL (self->outcomes), i);
+      GListModel *sections = mscos_outcome_get_sections (outcome);
+      guint n_sections = g_list_model_get_n_items (sections);
+
+      for (guint j = 0; j < n_sections; j++)
+        {
+          g_autoptr (MscosSection) section = g_list_model_get_item (sections, j);
+
+          foreach_in_model (mscos_section_get_items (section), func, user_data);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+/* mscos-content-private.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "mscos-content-pack.h"
+
+G_BEGIN_DECLS
+
+/* The model objects are filled in by the loader (mscos-content-loader.c) and never change
+ * afterwards. Their strings point into the parsed document, which every object holds a
+ * reference on, so no text is copied. */
+
+struct _MscosItem
+{
+  GObject         parent_instance;
+
+  JsonNode       *document;
+  MscosItem      *parent;
+  MscosItemKind   kind;
+  MscosListStyle  style;
+  guint           n_recommendations;
+
+  const char     *id;
+  const char     *outcome_id;
+  const char     *title;
+  const char     *text;
+  const char     *speaker;
+  const char     *role;
+  const char     *organisation;
+  const char     *resource_type;
+  const char     *summary;
+  char           *label;
+
+  GPtrArray      *blocks;
+  GPtrArray      *intro;
+  GPtrArray      *links;
+  GPtrArray      *sources;
+  GListStore     *children;
+};
+
+struct _MscosSection
+{
+  GObject      parent_instance;
+
+  JsonNode    *document;
+  const char  *id;
+  const char  *title;
+  GPtrArray   *intro;
+  GListStore  *items;
+};
+
+struct _MscosOutcome
+{
+  GObject            parent_instance;
+
+  JsonNode          *document;
+  MscosOutcomeGroup  group;
+  guint              group_rank;
+  guint              n_items;
+  const char        *id;
+  const char        *title;
+  const char        *summary;
+  const char        *strapline;
+  GPtrArray         *descriptor;
+  MscosLink         *link;
+  GListStore        *sections;
+};
+
+struct _MscosContentPack
+{
+  GObject      parent_instance;
+
+  JsonNode    *document;
+  GFile       *file;
+  const char  *id;
+  const char  *title;
+  const char  *revision;
+  const char  *date;
+  const char  *language;
+  const char  *description;
+  GListStore  *outcomes;
+  /* id → MscosItem, for every item that has an id. */
+  GHashTable  *items;
+  guint        n_items;
+};
+
+MscosLink        *mscos_link_new               (const char      *title,
+                                                const char      *uri);
+void              mscos_link_free              (MscosLink       *link);
+void              mscos_audio_source_free      (MscosAudioSource *source);
+MscosContentPack *mscos_content_pack_parse     (GBytes          *bytes,
+                                                GFile           *base,
+                                                GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MscosLink, mscos_link_free)
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* mscos-item.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-item"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mscos-content-private.h"
+#include "mscos-item.h"
+
+/* How many characters of a quotation or recommendation make its title in lists. */
+#define TITLE_LENGTH 80
+
+G_DEFINE_FINAL_TYPE (MscosItem, mscos_item, G_TYPE_OBJECT)
+
+static void
+append_line (GString    *text,
+             const char *line)
+{
+  if (line == NULL)
+    return;
+
+  g_string_append (text, line);
+  g_string_append_c (text, '\n');
+}
+
+static char *
+shorten (const char *text)
+{
+  g_autofree char *flat = g_strdup (text);
+  const char *end;
+
+  g_strdelimit (flat, "\n", ' ');
+  if (g_utf8_strlen (flat, -1) <= TITLE_LENGTH)
+    return g_steal_pointer (&flat);
+
+  end = g_utf8_offset_to_pointer (flat, TITLE_LENGTH);
+  /* Cut at the last space before the limit, so no word is broken. */
+  for (const char *p = end; p > flat + TITLE_LENGTH / 2; p--)
+    if (*p == ' ')
+      {
+        end = p;
+        break;
+      }
+
+  return g_strdup_printf ("%.*s…", (int) (end - flat), flat);
+}
+
+static void
+append_own_text (MscosItem *self,
+                 GString   *text)
+{
+  append_line (text, self->title);
+  if (self->label != NULL && self->text != NULL)
+    {
+      g_string_append (text, self->label);
+      g_string_append_c (text, ' ');
+    }
+  append_line (text, self->text);
+  append_line (text, self->speaker);
+  append_line (text, self->role);
+  append_line (text, self->organisation);
+  append_line (text, self->summary);
+  mscos_blocks_append_text (self->intro, text);
+  mscos_blocks_append_text (self->blocks, text);
+
+  if (self->links != NULL)
+    for (guint i = 0; i < self->links->len; i++)
+      append_line (text, ((MscosLink *) g_ptr_array_index (self->links, i))->uri);
+}
+
+static void
+append_nested_recommendations (MscosItem *self,
+                               GString   *text)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosItem) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+
+      append_own_text (child, text);
+      append_nested_recommendations (child, text);
+    }
+}
+
+static void
+mscos_item_finalize (GObject *object)
+{
+  MscosItem *self = MSCOS_ITEM (object);
+
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->intro, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_object (&self->children);
+  g_clear_pointer (&self->document, json_node_unref);
+
+  G_OBJECT_CLASS (mscos_item_parent_class)->finalize (object);
+}
+
+static void
+mscos_item_class_init (MscosItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = mscos_item_finalize;
+}
+
+static void
+mscos_item_init (MscosItem *self)
+{
+  self->children = g_list_store_new (MSCOS_TYPE_ITEM);
+}
+
+MscosItemKind
+mscos_item_get_kind (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), MSCOS_ITEM_TEXT);
+
+  return self->kind;
+}
+
+/**
+ * mscos_item_kind_to_string:
+ *
+ * Returns: the kind's name as the content pack and the command line spell it
+ */
+const char *
+mscos_item_kind_to_string (MscosItemKind kind)
+{
+  switch (kind)
+    {
+    case MSCOS_ITEM_QUOTE:
+      return "quote";
+    case MSCOS_ITEM_AUDIO:
+      return "audio";
+    case MSCOS_ITEM_RESOURCE:
+      return "resource";
+    case MSCOS_ITEM_RECOMMENDATIONS:
+      return "recommendations";
+    case MSCOS_ITEM_PROFILE:
+      return "profile";
+    case MSCOS_ITEM_TEXT:
+      return "text";
+    case MSCOS_ITEM_GROUP:
+      return "group";
+    case MSCOS_ITEM_RECOMMENDATION:
+      return "recommendation";
+    default:
+      g_return_val_if_reached ("text");
+    }
+}
+
+/**
+ * mscos_item_get_id:
+ *
+ * Returns: (nullable): the item's id; only a group of recommendations may have none
+ */
+const char *
+mscos_item_get_id (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->id;
+}
+
+const char *
+mscos_item_get_outcome_id (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->outcome_id;
+}
+
+/**
+ * mscos_item_get_parent:
+ *
+ * Returns: (transfer none) (nullable): the resource, set, group or recommendation this item
+ *   is nested in, or %NULL for an item of a section. Valid while the pack is alive.
+ */
+MscosItem *
+mscos_item_get_parent (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->parent;
+}
+
+/**
+ * mscos_item_get_container:
+ *
+ * Returns: (transfer none): the item of a section that holds this one, which may be itself
+ */
+MscosItem *
+mscos_item_get_container (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  while (self->parent != NULL)
+    self = self->parent;
+
+  return self;
+}
+
+/**
+ * mscos_item_get_title:
+ *
+ * Returns: (nullable): the title of an audio clip, resource, set, group or text, or the
+ *   name of a person; quotations and recommendations have none
+ */
+const char *
+mscos_item_get_title (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->title;
+}
+
+/**
+ * mscos_item_dup_display_title:
+ *
+ * Returns: (transfer full): a title for lists of items: the item's title, or the beginning of
+ *   a quotation or recommendation
+ */
+char *
+mscos_item_dup_display_title (MscosItem *self)
+{
+  g_autofree char *words = NULL;
+
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  if (self->title != NULL)
+    return g_strdup (self->title);
+
+  if (self->text == NULL)
+    return g_strdup (mscos_item_kind_to_string (self->kind));
+
+  words = shorten (self->text);
+
+  if (self->kind == MSCOS_ITEM_QUOTE)
+    /* Translators: a shortened quotation and who said it, in lists of bookmarks */
+    return g_strdup_printf (_("“%s” — %s"), words, self->speaker);
+
+  if (self->label != NULL)
+    return g_strdup_printf ("%s %s", self->label, words);
+
+  return g_steal_pointer (&words);
+}
+
+/**
+ * mscos_item_get_text:
+ *
+ * Returns: (nullable): the words of a quotation or of a single recommendation
+ */
+const char *
+mscos_item_get_text (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * mscos_item_get_speaker:
+ *
+ * Returns: (nullable): who said a quotation or speaks in an audio clip
+ */
+const char *
+mscos_item_get_speaker (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->speaker;
+}
+
+/**
+ * mscos_item_get_role:
+ *
+ * Returns: (nullable): the role or organisation of a quotation's speaker or of a person
+ */
+const char *
+mscos_item_get_role (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->role;
+}
+
+/**
+ * mscos_item_get_organisation:
+ *
+ * Returns: (nullable): who made a resource, or the source of a set of recommendations
+ */
+const char *
+mscos_item_get_organisation (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->organisation;
+}
+
+/**
+ * mscos_item_get_resource_type:
+ *
+ * Returns: (nullable): a resource's type as the pack spells it ("report", "helpline"…)
+ */
+const char *
+mscos_item_get_resource_type (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->resource_type;
+}
+
+/**
+ * mscos_item_get_summary:
+ *
+ * Returns: (nullable): a resource's summary or an audio clip's description
+ */
+const char *
+mscos_item_get_summary (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->summary;
+}
+
+/**
+ * mscos_item_get_label:
+ *
+ * Returns: (nullable): a recommendation's number as the source writes it ("1.", "(ii)"),
+ *   or %NULL for a bulleted one
+ */
+const char *
+mscos_item_get_label (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->label;
+}
+
+/**
+ * mscos_item_get_style:
+ *
+ * Returns: how the children of a group or recommendation are marked
+ */
+MscosListStyle
+mscos_item_get_style (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), MSCOS_LIST_BULLETED);
+
+  return self->style;
+}
+
+/**
+ * mscos_item_get_blocks:
+ *
+ * Returns: (transfer none) (nullable) (element-type MscosBlock): the body of a resource,
+ *   profile or text, or the transcript of an audio clip
+ */
+GPtrArray *
+mscos_item_get_blocks (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->blocks;
+}
+
+/**
+ * mscos_item_get_intro:
+ *
+ * Returns: (transfer none) (nullable) (element-type MscosBlock): text before the
+ *   recommendations of a set or group
+ */
+GPtrArray *
+mscos_item_get_intro (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->intro;
+}
+
+/**
+ * mscos_item_get_links:
+ *
+ * Returns: (transfer none) (nullable) (element-type MscosLink): the item's links
+ */
+GPtrArray *
+mscos_item_get_links (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->links;
+}
+
+/**
+ * mscos_item_get_audio_sources:
+ *
+ * Returns: (transfer none) (nullable) (element-type MscosAudioSource): an audio clip's
+ *   sources, files first
+ */
+GPtrArray *
+mscos_item_get_audio_sources (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->sources;
+}
+
+/**
+ * mscos_item_get_children:
+ *
+ * Returns: (transfer none): a #GListModel of #MscosItem: the items of a resource, the groups
+ *   of a set, the recommendations of a group, or those nested under a recommendation
+ */
+GListModel *
+mscos_item_get_children (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return G_LIST_MODEL (self->children);
+}
+
+/**
+ * mscos_item_get_n_recommendations:
+ *
+ * Returns: how many recommendations a set holds at every depth
+ */
+guint
+mscos_item_get_n_recommendations (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), 0);
+
+  return self->n_recommendations;
+}
+
+/**
+ * mscos_item_dup_attribution:
+ *
+ * Returns: (transfer full) (nullable): "Speaker, role" for a quotation
+ */
+char *
+mscos_item_dup_attribution (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  if (self->speaker == NULL)
+    return NULL;
+
+  if (self->role == NULL)
+    return g_strdup (self->speaker);
+
+  /* Translators: a speaker and their role, "Keith, MSCOS Research Advisory Board" */
+  return g_strdup_printf (_("%s, %s"), self->speaker, self->role);
+}
+
+/**
+ * mscos_item_dup_plain_text:
+ *
+ * The item's own words as plain text: for a set, group or recommendation, with every
+ * recommendation nested in it; for a resource, without the items that belong to it, which
+ * are items in their own right.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+mscos_item_dup_plain_text (MscosItem *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  append_own_text (self, text);
+  if (self->kind != MSCOS_ITEM_RESOURCE)
+    append_nested_recommendations (self, text);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * mscos_item_dup_digest:
+ *
+ * Returns: (transfer full): a fingerprint of the item's text, to tell whether a later
+ *   revision of the pack changed it
+ */
+char *
+mscos_item_dup_digest (MscosItem *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  text = mscos_item_dup_plain_text (self);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+/**
+ * mscos_item_is_bookmarkable:
+ *
+ * Returns: whether the item can be bookmarked and annotated: everything but groups
+ */
+gboolean
+mscos_item_is_bookmarkable (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), FALSE);
+
+  return self->kind != MSCOS_ITEM_GROUP && self->id != NULL;
+}

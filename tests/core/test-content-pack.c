@@ -1,0 +1,443 @@
+/* test-content-pack.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mscos-content-pack.h"
+
+static MscosContentPack *
+load_test_pack (const char  *path,
+                GError     **error)
+{
+  g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", path, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+
+  return mscos_content_pack_load (file, NULL, error);
+}
+
+static MscosContentPack *
+parse_string (const char  *json,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (json, length);
+
+  return mscos_content_pack_new_from_bytes (bytes, NULL, error);
+}
+
+static MscosItem *
+child (MscosItem *item,
+       guint      index)
+{
+  GListModel *children = mscos_item_get_children (item);
+  MscosItem *result;
+
+  g_assert_cmpuint (index, <, g_list_model_get_n_items (children));
+  result = g_list_model_get_item (children, index);
+  g_object_unref (result);
+
+  return result;
+}
+
+static void
+test_every_kind (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = load_test_pack ("good/every-kind.json", &error);
+  g_autofree char *attribution = NULL;
+  g_autofree char *digest = NULL;
+  MscosOutcome *outcome;
+  MscosItem *item, *set, *group, *rec;
+  MscosAudioSource *source;
+  MscosBlock *list, *entry;
+  GPtrArray *blocks;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+
+  g_assert_cmpstr (mscos_content_pack_get_id (pack), ==, "test.every-kind");
+  g_assert_cmpstr (mscos_content_pack_get_title (pack), ==, "Every kind of item");
+  g_assert_cmpstr (mscos_content_pack_get_revision (pack), ==, "7");
+  g_assert_cmpstr (mscos_content_pack_get_date (pack), ==, "2026-11-28");
+  g_assert_cmpstr (mscos_content_pack_get_language (pack), ==, "en-GB");
+  g_assert_cmpuint (g_list_model_get_n_items (mscos_content_pack_get_outcomes (pack)), ==, 3);
+
+  outcome = mscos_content_pack_lookup_outcome (pack, "safety");
+  g_assert_nonnull (outcome);
+  g_assert_cmpstr (mscos_outcome_get_title (outcome), ==, "Safety from any trafficker or other abusers");
+  g_assert_cmpint (mscos_outcome_get_group (outcome), ==, MSCOS_OUTCOME_GROUP_CORE);
+  g_assert_cmpstr (mscos_outcome_get_strapline (outcome), ==, "Sharing perspectives, connecting practice");
+  g_assert_cmpstr (mscos_outcome_get_link (outcome)->uri, ==,
+                   "https://www.mscos.co.uk/safety-from-any-trafficker-or-other-abusers.html");
+  blocks = mscos_outcome_get_descriptor (outcome);
+  g_assert_cmpuint (blocks->len, ==, 3);
+  g_assert_cmpstr (mscos_block_get_text (g_ptr_array_index (blocks, 0)), ==,
+                   "This outcome includes a safe rescue process.\nAnd ongoing safety.");
+  g_assert_cmpint (mscos_block_get_block_type (g_ptr_array_index (blocks, 1)), ==, MSCOS_BLOCK_HEADING);
+  g_assert_cmpstr (mscos_block_get_label (g_ptr_array_index (blocks, 2)), ==, "A survivor");
+
+  /* Groups rank by their first outcome, so the sidebar keeps the pack's order. */
+  g_assert_cmpuint (mscos_outcome_get_group_rank (outcome), ==, 1);
+  g_assert_cmpuint (mscos_outcome_get_group_rank (mscos_content_pack_lookup_outcome (pack, "first")), ==, 0);
+  g_assert_cmpuint (mscos_outcome_get_group_rank (mscos_content_pack_lookup_outcome (pack, "children")), ==, 2);
+
+  /* quote */
+  item = mscos_content_pack_lookup_item (pack, "safety.quote-keith");
+  g_assert_nonnull (item);
+  g_assert_cmpint (mscos_item_get_kind (item), ==, MSCOS_ITEM_QUOTE);
+  g_assert_cmpstr (mscos_item_get_text (item), ==, "You have to feel able to trust in the police — and café owners.");
+  g_assert_cmpstr (mscos_item_get_speaker (item), ==, "Keith");
+  attribution = mscos_item_dup_attribution (item);
+  g_assert_cmpstr (attribution, ==, "Keith, MSCOS Research Advisory Board");
+  g_assert_cmpstr (mscos_item_get_outcome_id (item), ==, "safety");
+  g_assert_null (mscos_item_get_parent (item));
+
+  /* audio, with a file resolved against the pack's folder */
+  item = mscos_content_pack_lookup_item (pack, "safety.audio-keith");
+  g_assert_cmpint (mscos_item_get_kind (item), ==, MSCOS_ITEM_AUDIO);
+  g_assert_cmpstr (mscos_item_get_title (item), ==, "Safety - Keith");
+  g_assert_cmpstr (mscos_item_get_summary (item), ==, "Keith describes not being believed.");
+  g_assert_cmpuint (mscos_item_get_audio_sources (item)->len, ==, 2);
+  source = g_ptr_array_index (mscos_item_get_audio_sources (item), 0);
+  g_assert_cmpint (source->type, ==, MSCOS_AUDIO_SOURCE_FILE);
+  g_assert_true (g_str_has_prefix (source->uri, "file:///"));
+  g_assert_true (g_str_has_suffix (source->uri, "/tests/data/good/audio/clip.ogg"));
+  source = g_ptr_array_index (mscos_item_get_audio_sources (item), 1);
+  g_assert_cmpint (source->type, ==, MSCOS_AUDIO_SOURCE_PAGE);
+  g_assert_cmpstr (source->uri, ==, "https://example.org/keith");
+  g_assert_cmpstr (source->title, ==, "Listen online");
+  g_assert_cmpuint (mscos_item_get_blocks (item)->len, ==, 1);
+  item = mscos_content_pack_lookup_item (pack, "safety.audio-wendy");
+  g_assert_cmpuint (mscos_item_get_audio_sources (item)->len, ==, 0);
+
+  /* profile */
+  item = mscos_content_pack_lookup_item (pack, "safety.shandra");
+  g_assert_cmpint (mscos_item_get_kind (item), ==, MSCOS_ITEM_PROFILE);
+  g_assert_cmpstr (mscos_item_get_title (item), ==, "Shandra Woworuntu");
+  g_assert_cmpstr (mscos_item_get_role (item), ==, "International survivor leader");
+  g_assert_cmpstr (((MscosLink *) g_ptr_array_index (mscos_item_get_links (item), 0))->uri, ==,
+                   "mailto:info@example.org");
+
+  /* resource, with its full text, links and items */
+  item = mscos_content_pack_lookup_item (pack, "safety.beyond-survival");
+  g_assert_cmpint (mscos_item_get_kind (item), ==, MSCOS_ITEM_RESOURCE);
+  g_assert_cmpstr (mscos_item_get_organisation (item), ==, "Hope for Justice");
+  g_assert_cmpstr (mscos_item_get_resource_type (item), ==, "report");
+  g_assert_cmpuint (mscos_item_get_blocks (item)->len, ==, 2);
+  list = g_ptr_array_index (mscos_item_get_blocks (item), 1);
+  g_assert_cmpint (mscos_block_get_style (list), ==, MSCOS_LIST_NUMBERED);
+  g_assert_cmpuint (mscos_block_get_n_children (list), ==, 3);
+  /* Numbered from "start", except where the source gave its own number. */
+  g_assert_cmpstr (mscos_block_get_label (mscos_block_get_child (list, 0)), ==, "3.");
+  g_assert_cmpstr (mscos_block_get_label (mscos_block_get_child (list, 1)), ==, "5.");
+  g_assert_cmpstr (mscos_block_get_label (mscos_block_get_child (list, 2)), ==, "5.");
+  entry = mscos_block_get_child (list, 1);
+  g_assert_cmpuint (mscos_block_get_n_children (entry), ==, 1);
+  g_assert_cmpuint (mscos_block_get_n_children (mscos_block_get_child (entry, 0)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (mscos_item_get_children (item)), ==, 2);
+
+  /* recommendations: groups, order, numbering and nesting kept */
+  set = mscos_content_pack_lookup_item (pack, "safety.beyond-survival.recs");
+  g_assert_cmpint (mscos_item_get_kind (set), ==, MSCOS_ITEM_RECOMMENDATIONS);
+  g_assert_true (mscos_item_get_parent (set) == item);
+  g_assert_cmpstr (mscos_item_get_organisation (set), ==, "Hope for Justice");
+  g_assert_cmpuint (mscos_item_get_n_recommendations (set), ==, 7);
+  group = child (set, 0);
+  g_assert_cmpint (mscos_item_get_kind (group), ==, MSCOS_ITEM_GROUP);
+  g_assert_cmpstr (mscos_item_get_title (group), ==, "Identification");
+  g_assert_false (mscos_item_is_bookmarkable (group));
+  rec = child (group, 1);
+  g_assert_cmpstr (mscos_item_get_id (rec), ==, "safety.beyond-survival.recs.nrm-reform");
+  g_assert_null (mscos_item_get_label (rec));
+  g_assert_cmpint (mscos_item_get_style (rec), ==, MSCOS_LIST_NUMBERED);
+  g_assert_cmpstr (mscos_item_get_label (child (rec, 0)), ==, "1.");
+  g_assert_cmpstr (mscos_item_get_label (child (rec, 1)), ==, "2.");
+  rec = mscos_content_pack_lookup_item (pack, "safety.beyond-survival.recs.nrm-reform.2.a");
+  g_assert_nonnull (rec);
+  g_assert_true (mscos_item_get_container (rec) == item);
+  g_assert_cmpstr (mscos_item_get_outcome_id (rec), ==, "safety");
+  group = child (set, 1);
+  g_assert_null (mscos_item_get_title (group));
+  g_assert_cmpuint (mscos_item_get_intro (group)->len, ==, 1);
+  g_assert_cmpstr (mscos_item_get_label (child (group, 0)), ==, "1.");
+  g_assert_cmpstr (mscos_item_get_label (child (group, 1)), ==, "8.");
+
+  /* text */
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline-steps");
+  g_assert_cmpint (mscos_item_get_kind (item), ==, MSCOS_ITEM_TEXT);
+  g_assert_cmpstr (mscos_item_get_title (item), ==, "When you call the helpline");
+
+  /* 4 voices, the resource, its quote, its set, 7 recommendations and the text: groups are
+   * not items. */
+  g_assert_cmpuint (mscos_content_pack_get_n_items (pack), ==, 15);
+  g_assert_cmpuint (mscos_outcome_get_n_items (outcome), ==, 15);
+
+  digest = mscos_item_dup_digest (set);
+  g_assert_cmpuint (strlen (digest), ==, 64);
+}
+
+static void
+test_digest_follows_text (void)
+{
+  g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", "good", "every-kind.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr (MscosContentPack) a = NULL;
+  g_autoptr (MscosContentPack) b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) parts = NULL;
+  const char *ids[] = { "safety.quote-keith", "safety.beyond-survival", "safety.beyond-survival.recs",
+                        "safety.beyond-survival.recs.nrm-reform", "safety.beyond-survival.recs.nrm-reform.2.a" };
+  /* The nested recommendation changes; everything that holds it in its text changes too. */
+  gboolean expect_changed[] = { FALSE, FALSE, TRUE, TRUE, TRUE };
+
+  g_assert_true (g_file_get_contents (filename, &json, NULL, NULL));
+  parts = g_strsplit (json, "Deeply nested.", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv ("Deeply nested, reworded.", parts);
+
+  a = parse_string (json, strlen (json), &error);
+  g_assert_no_error (error);
+  b = parse_string (changed, strlen (changed), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *da = mscos_item_dup_digest (mscos_content_pack_lookup_item (a, ids[i]));
+      g_autofree char *db = mscos_item_dup_digest (mscos_content_pack_lookup_item (b, ids[i]));
+
+      g_test_message ("%s", ids[i]);
+      if (expect_changed[i])
+        g_assert_cmpstr (da, !=, db);
+      else
+        g_assert_cmpstr (da, ==, db);
+    }
+}
+
+static void
+test_malformed (gconstpointer data)
+{
+  const char *line = data;
+  g_auto (GStrv) parts = g_strsplit (line, "\t", 2);
+  g_autofree char *path = g_build_filename ("bad", parts[0], NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = load_test_pack (path, &error);
+
+  int code = strstr (parts[0], "newer-version") ? MSCOS_CONTENT_ERROR_NEWER_VERSION
+                                                : MSCOS_CONTENT_ERROR_INVALID;
+
+  g_assert_null (pack);
+  g_assert_error (error, MSCOS_CONTENT_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, parts[1]));
+}
+
+static void
+test_all_problems_reported (void)
+{
+  const char *json =
+    "{\"format\": \"mscos-content-pack\", \"version\": 1, \"extra\": true,"
+    " \"pack\": {\"id\": \"p\", \"title\": \"\", \"revision\": \"1\", \"date\": \"2026-01-01\", \"language\": \"en\"},"
+    " \"outcomes\": [{\"id\": \"o\", \"title\": 5, \"group\": \"core-outcome\", \"summary\": \"s\","
+    "   \"descriptor\": [{\"type\": \"paragraph\", \"text\": \"d\"}], \"sections\": [],"
+    "   \"link\": {\"title\": \"t\", \"uri\": \"ftp://example.org/\"}}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = parse_string (json, strlen (json), &error);
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_null (pack);
+  g_assert_nonnull (error);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "unknown member \"extra\"");
+  g_assert_cmpstr (lines[1], ==, "pack.title: must not be empty");
+  g_assert_cmpstr (lines[2], ==, "outcomes[0].title: expected a string, found a number");
+  g_assert_cmpstr (lines[3], ==, "outcomes[0].link.uri: only https, http and mailto links are allowed");
+}
+
+static void
+test_problems_are_capped (void)
+{
+  GString *json = g_string_new ("{\"format\": \"mscos-content-pack\", \"version\": 1, "
+                                "\"pack\": {\"id\": \"p\", \"title\": \"t\", \"revision\": \"1\", "
+                                "\"date\": \"2026-01-01\", \"language\": \"en\"}, \"outcomes\": [");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (json, i ? ", 1" : "1");
+  g_string_append (json, "]}");
+
+  pack = parse_string (json->str, json->len, &error);
+  g_assert_null (pack);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 501);
+  g_assert_cmpstr (lines[500], ==, "…and 99500 more problems");
+  g_string_free (json, TRUE);
+}
+
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", "good", "every-kind.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (filename, &json, NULL, NULL));
+  with_bom = g_strconcat ("\xef\xbb\xbf", json, NULL);
+  pack = parse_string (with_bom, strlen (with_bom), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+}
+
+static void
+test_deep_nesting (void)
+{
+  const gsize depth = 300000;
+  g_autofree char *json = g_malloc (2 * depth + 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+
+  memset (json, '[', depth);
+  memset (json + depth, ']', depth);
+  json[2 * depth] = '\0';
+
+  pack = parse_string (json, 2 * depth, &error);
+  g_assert_null (pack);
+  g_assert_nonnull (strstr (error->message, "nested more than 1023 levels deep"));
+}
+
+static void
+test_huge_string (void)
+{
+  const gsize size = 30 * 1024 * 1024;
+  GString *json = g_string_sized_new (size + 512);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+
+  g_string_append (json, "{\"format\": \"mscos-content-pack\", \"version\": 1, "
+                         "\"pack\": {\"id\": \"p\", \"title\": \"");
+  for (gsize i = 0; i < size; i++)
+    g_string_append_c (json, 'a' + i % 26);
+  g_string_append (json, "\", \"revision\": \"1\", \"date\": \"2026-01-01\", \"language\": \"en\"}, "
+                         "\"outcomes\": []}");
+
+  pack = parse_string (json->str, json->len, &error);
+  g_assert_null (pack);
+  g_assert_nonnull (strstr (error->message, "pack.title: is longer than 65536 bytes"));
+  g_string_free (json, TRUE);
+}
+
+static void
+test_random_bytes (void)
+{
+  g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", "good", "every-kind.json", NULL);
+  g_autofree char *json = NULL;
+  gsize length;
+  GRand *rand = g_rand_new_with_seed (20261128);
+
+  g_assert_true (g_file_get_contents (filename, &json, &length, NULL));
+
+  /* Flip bytes of a good pack: every result is either a pack or a clean refusal. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *copy = g_memdup2 (json, length);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (MscosContentPack) pack = NULL;
+      guint flips = g_rand_int_range (rand, 1, 8);
+
+      for (guint i = 0; i < flips; i++)
+        copy[g_rand_int_range (rand, 0, length)] = g_rand_int_range (rand, 0, 256);
+
+      pack = parse_string (copy, length, &error);
+      g_assert_true ((pack == NULL) != (error == NULL));
+    }
+
+  g_rand_free (rand);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MscosContentPack **pack = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *pack = mscos_content_pack_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *filename = g_test_build_filename (G_TEST_DIST, "data", "good", "every-kind.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (filename);
+  g_autoptr (MscosContentPack) pack = NULL;
+
+  mscos_content_pack_load_async (file, NULL, loaded_cb, &pack);
+  while (pack == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (mscos_content_pack_get_n_items (pack), ==, 15);
+  g_assert_true (g_file_equal (mscos_content_pack_get_file (pack), file));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/pack.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = mscos_content_pack_load (file, NULL, &error);
+
+  g_assert_null (pack);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *expected_path = NULL;
+  g_autofree char *expected = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/content-pack/every-kind", test_every_kind);
+  g_test_add_func ("/core/content-pack/digest-follows-text", test_digest_follows_text);
+  g_test_add_func ("/core/content-pack/all-problems-reported", test_all_problems_reported);
+  g_test_add_func ("/core/content-pack/problems-are-capped", test_problems_are_capped);
+  g_test_add_func ("/core/content-pack/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/core/content-pack/robust/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/content-pack/robust/huge-string", test_huge_string);
+  g_test_add_func ("/core/content-pack/robust/random-bytes", test_random_bytes);
+  g_test_add_func ("/core/content-pack/load-async", test_load_async);
+  g_test_add_func ("/core/content-pack/missing-file", test_missing_file);
+
+  expected_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "EXPECTED", NULL);
+  g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));
+  lines = g_strsplit (expected, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *test_path = NULL;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      name = g_strndup (lines[i], strcspn (lines[i], "."));
+      test_path = g_strdup_printf ("/core/content-pack/rejects/%s", name);
+      g_test_add_data_func_full (test_path, g_strdup (lines[i]), test_malformed, g_free);
+    }
+
+  return g_test_run ();
+}
