@@ -1,0 +1,94 @@
+/* mscos-library.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mscos-content-pack.h"
+#include "mscos-library-entry.h"
+
+G_BEGIN_DECLS
+
+#define MSCOS_LIBRARY_ERROR (mscos_library_error_quark ())
+
+typedef enum
+{
+  /* The JSON is not a library file; the message names the JSON path of each problem. */
+  MSCOS_LIBRARY_ERROR_INVALID,
+  /* The file was written by a newer version of the app. */
+  MSCOS_LIBRARY_ERROR_NEWER_VERSION,
+  /* An earlier library file could not be read nor moved aside, so nothing is written over it. */
+  MSCOS_LIBRARY_ERROR_BLOCKED,
+} MscosLibraryError;
+
+#define MSCOS_LIBRARY_FORMAT "mscos-library"
+#define MSCOS_LIBRARY_VERSION 1
+
+typedef struct
+{
+  guint bookmarks_added;
+  guint notes_added;
+  guint notes_merged;
+  /* Bookmarks and notes the library already had. */
+  guint duplicates;
+} MscosLibraryImportReport;
+
+#define MSCOS_TYPE_LIBRARY (mscos_library_get_type ())
+
+G_DECLARE_FINAL_TYPE (MscosLibrary, mscos_library, MSCOS, LIBRARY, GObject)
+
+GQuark             mscos_library_error_quark               (void);
+MscosLibrary      *mscos_library_new                       (GFile                     *file);
+GFile             *mscos_library_get_file                  (MscosLibrary              *self);
+void               mscos_library_load_async                (MscosLibrary              *self,
+                                                            GCancellable              *cancellable,
+                                                            GAsyncReadyCallback        callback,
+                                                            gpointer                   user_data);
+gboolean           mscos_library_load_finish               (MscosLibrary              *self,
+                                                            GAsyncResult              *result,
+                                                            GError                   **error);
+gboolean           mscos_library_get_loaded                (MscosLibrary              *self);
+GListModel        *mscos_library_get_entries               (MscosLibrary              *self);
+MscosLibraryEntry *mscos_library_lookup                    (MscosLibrary              *self,
+                                                            const char                *pack_id,
+                                                            const char                *item_id);
+void               mscos_library_set_bookmarked            (MscosLibrary              *self,
+                                                            const char                *pack_id,
+                                                            MscosItem                 *item,
+                                                            gboolean                   bookmarked);
+void               mscos_library_set_note                  (MscosLibrary              *self,
+                                                            const char                *pack_id,
+                                                            MscosItem                 *item,
+                                                            const char                *text);
+void               mscos_library_restore                   (MscosLibrary              *self,
+                                                            MscosLibraryEntry         *snapshot);
+gboolean           mscos_library_flush                     (MscosLibrary              *self,
+                                                            GError                   **error);
+const char        *mscos_library_get_save_error            (MscosLibrary              *self);
+gboolean           mscos_library_get_has_unsaved_changes   (MscosLibrary              *self);
+GFile             *mscos_library_get_moved_aside_file      (MscosLibrary              *self);
+const char        *mscos_library_get_load_problem          (MscosLibrary              *self);
+guint64            mscos_library_get_change_count          (MscosLibrary              *self);
+guint64            mscos_library_get_saved_change_count    (MscosLibrary              *self);
+void               mscos_library_set_save_delays           (MscosLibrary              *self,
+                                                            guint                      quiet_ms,
+                                                            guint                      max_ms);
+char              *mscos_library_export_markdown           (MscosLibrary              *self,
+                                                            MscosContentPack          *pack);
+char              *mscos_library_export_json               (MscosLibrary              *self);
+gboolean           mscos_library_import_json               (MscosLibrary              *self,
+                                                            GBytes                    *bytes,
+                                                            MscosLibraryImportReport  *report,
+                                                            GError                   **error);
+gboolean           mscos_library_import_json_full          (MscosLibrary              *self,
+                                                            GBytes                    *bytes,
+                                                            const char                *source_name,
+                                                            MscosLibraryImportReport  *report,
+                                                            GError                   **error);
+
+G_END_DECLS
