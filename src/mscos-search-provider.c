@@ -1,0 +1,308 @@
+/* mscos-search-provider.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-search-provider"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mscos-search-provider.h"
+#include "mscos-shell-search-provider-generated.h"
+
+/* The GNOME Shell search provider, exported by the application on its own bus name. It searches
+ * the local content only. Requests that arrive before the content is indexed (the Shell may
+ * start the app just to ask) wait for the index instead of answering empty. Activating a result
+ * or the search itself is left to the application, through signals. */
+
+/* GNOME Shell shows a handful of results per provider. */
+#define MAX_RESULTS 20
+/* Characters of an item's text shown under its title in the Shell. */
+#define DESCRIPTION_LENGTH 120
+
+struct _MscosSearchProvider
+{
+  GObject                  parent_instance;
+
+  GApplication            *application;
+  MscosShellSearchProvider2 *skeleton;
+  MscosSearchIndex        *index;
+  /* invocations waiting for the index */
+  GPtrArray               *waiting;
+};
+
+G_DEFINE_FINAL_TYPE (MscosSearchProvider, mscos_search_provider, G_TYPE_OBJECT)
+
+enum {
+  ACTIVATE_RESULT,
+  LAUNCH_SEARCH,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+join_terms (const char * const *terms)
+{
+  return g_strjoinv (" ", (char **) terms);
+}
+
+static GVariant *
+query_to_variant (MscosSearchProvider *self,
+                  const char * const  *terms)
+{
+  g_autofree char *query = join_terms (terms);
+  g_autoptr (GPtrArray) results = mscos_search_index_query (self->index, query, MAX_RESULTS);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
+  for (guint i = 0; i < results->len; i++)
+    g_variant_builder_add (&builder, "s", mscos_search_result_get_item_id (g_ptr_array_index (results, i)));
+
+  return g_variant_new ("(as)", &builder);
+}
+
+static char *
+dup_description (MscosContentPack *pack,
+                 MscosItem        *item)
+{
+  MscosOutcome *outcome = mscos_content_pack_lookup_outcome (pack, mscos_item_get_outcome_id (item));
+  const char *text = mscos_item_get_text (item) ? mscos_item_get_text (item) : mscos_item_get_summary (item);
+  g_autofree char *flat = NULL;
+
+  if (text == NULL)
+    return g_strdup (mscos_outcome_get_title (outcome));
+
+  flat = g_strdup (text);
+  g_strdelimit (flat, "\n", ' ');
+  if (g_utf8_strlen (flat, -1) > DESCRIPTION_LENGTH)
+    {
+      g_autofree char *start = g_utf8_substring (flat, 0, DESCRIPTION_LENGTH);
+
+      g_free (flat);
+      flat = g_strconcat (start, "…", NULL);
+    }
+
+  /* Translators: under a search result in GNOME Shell: the outcome, then the item's words */
+  return g_strdup_printf (_("%s — %s"), mscos_outcome_get_title (outcome), flat);
+}
+
+static GVariant *
+metas_to_variant (MscosSearchProvider *self,
+                  const char * const  *identifiers)
+{
+  MscosContentPack *pack = mscos_search_index_get_pack (self->index);
+  g_autoptr (GIcon) icon = g_themed_icon_new (APPLICATION_ID);
+  g_autoptr (GVariant) serialized_icon = g_icon_serialize (icon);
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
+  for (guint i = 0; identifiers[i] != NULL; i++)
+    {
+      MscosItem *item = mscos_content_pack_lookup_item (pack, identifiers[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+
+      if (item == NULL)
+        continue;
+
+      name = mscos_item_dup_display_title (item);
+      description = dup_description (pack, item);
+
+      g_variant_builder_open (&builder, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_builder_add (&builder, "{sv}", "id", g_variant_new_string (identifiers[i]));
+      g_variant_builder_add (&builder, "{sv}", "name", g_variant_new_string (name));
+      g_variant_builder_add (&builder, "{sv}", "description", g_variant_new_string (description));
+      g_variant_builder_add (&builder, "{sv}", "icon", serialized_icon);
+      g_variant_builder_close (&builder);
+    }
+
+  return g_variant_new ("(aa{sv})", &builder);
+}
+
+/* Answers an invocation now that the index is there. */
+static void
+answer (MscosSearchProvider   *self,
+        GDBusMethodInvocation *invocation)
+{
+  const char *method = g_dbus_method_invocation_get_method_name (invocation);
+  GVariant *parameters = g_dbus_method_invocation_get_parameters (invocation);
+  g_autofree const char **first = NULL;
+  g_autofree const char **second = NULL;
+
+  if (g_str_equal (method, "GetInitialResultSet"))
+    {
+      g_variant_get (parameters, "(^a&s)", &first);
+      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, first));
+    }
+  else if (g_str_equal (method, "GetSubsearchResultSet"))
+    {
+      /* The index is fast enough to search afresh rather than filter the previous results. */
+      g_variant_get (parameters, "(^a&s^a&s)", &first, &second);
+      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, second));
+    }
+  else if (g_str_equal (method, "GetResultMetas"))
+    {
+      g_variant_get (parameters, "(^a&s)", &first);
+      g_dbus_method_invocation_return_value (invocation, metas_to_variant (self, first));
+    }
+  else
+    {
+      g_assert_not_reached ();
+    }
+}
+
+/* Answers at once when the index is ready; otherwise keeps the invocation until it is. */
+static gboolean
+handle_search_cb (MscosSearchProvider   *self,
+                  GDBusMethodInvocation *invocation)
+{
+  if (self->index != NULL)
+    answer (self, invocation);
+  else
+    g_ptr_array_add (self->waiting, g_object_ref (invocation));
+
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_activate_result_cb (MscosSearchProvider       *self,
+                           GDBusMethodInvocation     *invocation,
+                           const char                *identifier,
+                           const char * const        *terms,
+                           guint                      timestamp,
+                           MscosShellSearchProvider2 *skeleton)
+{
+  g_signal_emit (self, signals[ACTIVATE_RESULT], 0, identifier);
+  mscos_shell_search_provider2_complete_activate_result (skeleton, invocation);
+
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_launch_search_cb (MscosSearchProvider       *self,
+                         GDBusMethodInvocation     *invocation,
+                         const char * const        *terms,
+                         guint                      timestamp,
+                         MscosShellSearchProvider2 *skeleton)
+{
+  g_autofree char *query = join_terms (terms);
+
+  g_signal_emit (self, signals[LAUNCH_SEARCH], 0, query);
+  mscos_shell_search_provider2_complete_launch_search (skeleton, invocation);
+
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static void
+mscos_search_provider_dispose (GObject *object)
+{
+  MscosSearchProvider *self = MSCOS_SEARCH_PROVIDER (object);
+
+  mscos_search_provider_unexport (self);
+  g_clear_object (&self->skeleton);
+  g_clear_object (&self->index);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (mscos_search_provider_parent_class)->dispose (object);
+}
+
+static void
+mscos_search_provider_class_init (MscosSearchProviderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mscos_search_provider_dispose;
+
+  /**
+   * MscosSearchProvider::activate-result:
+   * @item_id: the item the user chose in the Shell
+   */
+  signals[ACTIVATE_RESULT] =
+    g_signal_new ("activate-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * MscosSearchProvider::launch-search:
+   * @query: what the user typed in the Shell
+   */
+  signals[LAUNCH_SEARCH] =
+    g_signal_new ("launch-search", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+mscos_search_provider_init (MscosSearchProvider *self)
+{
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->skeleton = mscos_shell_search_provider2_skeleton_new ();
+
+  g_signal_connect_object (self->skeleton, "handle-get-initial-result-set",
+                           G_CALLBACK (handle_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->skeleton, "handle-get-subsearch-result-set",
+                           G_CALLBACK (handle_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->skeleton, "handle-get-result-metas",
+                           G_CALLBACK (handle_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->skeleton, "handle-activate-result",
+                           G_CALLBACK (handle_activate_result_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->skeleton, "handle-launch-search",
+                           G_CALLBACK (handle_launch_search_cb), self, G_CONNECT_SWAPPED);
+}
+
+MscosSearchProvider *
+mscos_search_provider_new (GApplication *application)
+{
+  MscosSearchProvider *self = g_object_new (MSCOS_TYPE_SEARCH_PROVIDER, NULL);
+
+  self->application = application;
+
+  return self;
+}
+
+/**
+ * mscos_search_provider_export:
+ *
+ * Exports the provider at %MSCOS_SEARCH_PROVIDER_PATH on @connection.
+ */
+gboolean
+mscos_search_provider_export (MscosSearchProvider  *self,
+                              GDBusConnection      *connection,
+                              GError              **error)
+{
+  g_return_val_if_fail (MSCOS_IS_SEARCH_PROVIDER (self), FALSE);
+
+  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->skeleton), connection,
+                                           MSCOS_SEARCH_PROVIDER_PATH, error);
+}
+
+void
+mscos_search_provider_unexport (MscosSearchProvider *self)
+{
+  g_return_if_fail (MSCOS_IS_SEARCH_PROVIDER (self));
+
+  if (self->skeleton != NULL
+      && g_dbus_interface_skeleton_get_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton)) != NULL)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
+}
+
+/**
+ * mscos_search_provider_set_index:
+ * @index: (nullable): the index of the content now shown
+ *
+ * Searches @index from now on, and answers the requests that were waiting for it.
+ */
+void
+mscos_search_provider_set_index (MscosSearchProvider *self,
+                                 MscosSearchIndex    *index)
+{
+  g_return_if_fail (MSCOS_IS_SEARCH_PROVIDER (self));
+
+  if (!g_set_object (&self->index, index) || index == NULL)
+    return;
+
+  for (guint i = 0; i < self->waiting->len; i++)
+    answer (self, g_ptr_array_index (self->waiting, i));
+  g_ptr_array_set_size (self->waiting, 0);
+}

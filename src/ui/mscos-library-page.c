@@ -1,0 +1,395 @@
+/* mscos-library-page.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-library-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mscos-library-page.h"
+#include "mscos-library-row.h"
+#include "mscos-search-index.h"
+
+/* The user's bookmarks or notes across all outcomes, newest first, filtered by outcome and by
+ * words. Entries whose item has left the content pack are listed with what was saved of them,
+ * never dropped. The library's entries flow through a filter and a sorter into the list view;
+ * both are told to look again whenever an entry changes. */
+
+/* The outcome filter's first choices, before the pack's outcomes. */
+enum {
+  ALL_OUTCOMES,
+  NOT_IN_PACK,
+  FIRST_OUTCOME,
+};
+
+struct _MscosLibraryPage
+{
+  GtkWidget             parent_instance;
+
+  GtkSearchEntry       *filter_entry;
+  GtkDropDown          *outcome_dropdown;
+  GtkStack             *stack;
+  GtkListView          *list_view;
+  AdwStatusPage        *empty_page;
+
+  MscosLibraryPageMode  mode;
+  MscosLibrary         *library;
+  MscosContentPack     *pack;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  GtkFilterListModel   *filtered;
+  /* the outcome id of each choice of the outcome filter */
+  GPtrArray            *outcome_ids;
+  char                 *folded_words;
+  guint                 refresh_source;
+};
+
+G_DEFINE_FINAL_TYPE (MscosLibraryPage, mscos_library_page, GTK_TYPE_WIDGET)
+
+static gboolean
+entry_in_mode (MscosLibraryPage  *self,
+               MscosLibraryEntry *entry)
+{
+  if (self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS)
+    return mscos_library_entry_get_bookmarked (entry);
+
+  return mscos_library_entry_get_note (entry) != NULL;
+}
+
+static gboolean
+matches_words (MscosLibraryPage  *self,
+               MscosLibraryEntry *entry)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+  g_auto (GStrv) words = NULL;
+
+  if (self->folded_words == NULL)
+    return TRUE;
+
+  text = g_strjoin (" ",
+                    mscos_library_entry_get_item_title (entry) ? mscos_library_entry_get_item_title (entry) : "",
+                    mscos_library_entry_get_excerpt (entry) ? mscos_library_entry_get_excerpt (entry) : "",
+                    mscos_library_entry_get_note (entry) ? mscos_library_entry_get_note (entry) : "",
+                    NULL);
+  folded = mscos_search_fold (text);
+  words = g_strsplit (self->folded_words, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+filter_entry_cb (gpointer item,
+                 gpointer user_data)
+{
+  MscosLibraryPage *self = user_data;
+  MscosLibraryEntry *entry = item;
+  guint choice = gtk_drop_down_get_selected (self->outcome_dropdown);
+  gboolean missing;
+
+  if (!entry_in_mode (self, entry))
+    return FALSE;
+
+  missing = self->pack == NULL
+            || mscos_library_entry_get_status (entry, self->pack) == MSCOS_LIBRARY_ENTRY_MISSING;
+
+  if (choice == NOT_IN_PACK && !missing)
+    return FALSE;
+  if (choice >= FIRST_OUTCOME && choice < self->outcome_ids->len
+      && (missing || g_strcmp0 (mscos_library_entry_get_outcome_id (entry),
+                                g_ptr_array_index (self->outcome_ids, choice)) != 0))
+    return FALSE;
+
+  return matches_words (self, entry);
+}
+
+static int
+sort_newest_first_cb (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  GDateTime *time_a = mscos_library_entry_get_modified ((MscosLibraryEntry *) a);
+  GDateTime *time_b = mscos_library_entry_get_modified ((MscosLibraryEntry *) b);
+
+  if (time_a == NULL || time_b == NULL)
+    return (time_a == NULL) - (time_b == NULL);
+
+  return -g_date_time_compare (time_a, time_b);
+}
+
+static void
+update_empty_state (MscosLibraryPage *self)
+{
+  gboolean bookmarks = self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS;
+  GListModel *entries = mscos_library_get_entries (self->library);
+  gboolean any = FALSE;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  for (guint i = 0; !any && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+      any = entry_in_mode (self, entry);
+    }
+
+  if (any)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Matching Bookmarks") : _("No Matching Notes"));
+      adw_status_page_set_description (self->empty_page, _("Try other words or another outcome."));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, bookmarks ? "starred-symbolic" : "document-edit-symbolic");
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Bookmarks Yet") : _("No Notes Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       bookmarks ? _("Select the star on any quote, resource or recommendation to keep it here.")
+                                                 : _("Select the note button on any item to write a note. Notes stay on this computer."));
+    }
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  MscosLibraryPage *self = data;
+
+  self->refresh_source = 0;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Filtering and sorting look at entries' properties, which change as the user works: look
+ * again, once, after the change. */
+static void
+queue_refresh (MscosLibraryPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+static void
+entries_changed_cb (MscosLibraryPage *self,
+                    guint             position,
+                    guint             removed,
+                    guint             added,
+                    GListModel       *entries)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_signal_handler_find (entry, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                 0, 0, NULL, queue_refresh, self) == 0)
+        g_signal_connect_object (entry, "notify", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+
+  queue_refresh (self);
+}
+
+static void
+filter_changed_cb (MscosLibraryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+  g_clear_pointer (&self->folded_words, g_free);
+  if (text != NULL && *text != '\0')
+    self->folded_words = mscos_search_fold (text);
+
+  queue_refresh (self);
+}
+
+static void
+entry_activated_cb (MscosLibraryPage *self,
+                    guint             position)
+{
+  g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (entry == NULL)
+    return;
+
+  if (self->pack != NULL && mscos_library_entry_get_status (entry, self->pack) != MSCOS_LIBRARY_ENTRY_MISSING)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", mscos_library_entry_get_item_id (entry));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                _("This item is not in the content pack shown; what you saved of it is kept here"));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              MscosLibraryPage         *self)
+{
+  gtk_list_item_set_child (list_item, g_object_new (MSCOS_TYPE_LIBRARY_ROW, NULL));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             MscosLibraryPage         *self)
+{
+  MscosLibraryEntry *entry = gtk_list_item_get_item (list_item);
+
+  mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry, self->pack,
+                          self->mode == MSCOS_LIBRARY_PAGE_NOTES);
+  gtk_list_item_set_accessible_label (list_item, mscos_library_entry_get_item_title (entry));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               MscosLibraryPage         *self)
+{
+  mscos_library_row_unbind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)));
+}
+
+static void
+fill_outcome_choices (MscosLibraryPage *self)
+{
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("All outcomes"));
+  g_ptr_array_add (self->outcome_ids, NULL);
+  gtk_string_list_append (choices, _("Not in this content pack"));
+  g_ptr_array_add (self->outcome_ids, NULL);
+
+  if (self->pack != NULL)
+    {
+      GListModel *outcomes = mscos_content_pack_get_outcomes (self->pack);
+
+      for (guint i = 0; i < g_list_model_get_n_items (outcomes); i++)
+        {
+          g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+          gtk_string_list_append (choices, mscos_outcome_get_title (outcome));
+          g_ptr_array_add (self->outcome_ids, g_strdup (mscos_outcome_get_id (outcome)));
+        }
+    }
+
+  gtk_drop_down_set_model (self->outcome_dropdown, G_LIST_MODEL (choices));
+}
+
+static void
+mscos_library_page_dispose (GObject *object)
+{
+  MscosLibraryPage *self = MSCOS_LIBRARY_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_LIBRARY_PAGE);
+
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->library);
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->outcome_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_words, g_free);
+
+  G_OBJECT_CLASS (mscos_library_page_parent_class)->dispose (object);
+}
+
+static void
+mscos_library_page_class_init (MscosLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mscos_library_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, outcome_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+}
+
+static void
+mscos_library_page_init (MscosLibraryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->outcome_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * mscos_library_page_new:
+ * @mode: bookmarks or notes
+ * @library: the user's library
+ * @pack: (nullable): the content pack shown
+ *
+ * Returns: (transfer floating): a new page
+ */
+GtkWidget *
+mscos_library_page_new (MscosLibraryPageMode  mode,
+                        MscosLibrary         *library,
+                        MscosContentPack     *pack)
+{
+  MscosLibraryPage *self;
+  g_autoptr (GtkNoSelection) selection = NULL;
+  GtkListItemFactory *factory;
+  GtkSortListModel *sorted;
+  GListModel *entries;
+
+  g_return_val_if_fail (MSCOS_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (MSCOS_TYPE_LIBRARY_PAGE, NULL);
+  self->mode = mode;
+  self->library = g_object_ref (library);
+  self->pack = pack ? g_object_ref (pack) : NULL;
+  fill_outcome_choices (self);
+
+  entries = mscos_library_get_entries (library);
+  self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_newest_first_cb, NULL, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (entries), GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                    GTK_SORTER (g_object_ref (self->sorter)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mscos_library_page_get_title (self), -1);
+
+  g_signal_connect_object (entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  entries_changed_cb (self, 0, 0, g_list_model_get_n_items (entries), entries);
+  refresh_cb (self);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+mscos_library_page_get_title (MscosLibraryPage *self)
+{
+  g_return_val_if_fail (MSCOS_IS_LIBRARY_PAGE (self), NULL);
+
+  return self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS ? _("Bookmarks") : _("Notes");
+}

@@ -1,0 +1,97 @@
+/* mscos-quote-card.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-quote-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mscos-item-actions.h"
+#include "mscos-quote-card.h"
+#include "mscos-ui-utils.h"
+
+/* Someone's own words, in large type, with who said them. */
+
+struct _MscosQuoteCard
+{
+  MscosItemCard     parent_instance;
+
+  GtkBox           *box;
+  GtkLabel         *words_label;
+  GtkLabel         *attribution_label;
+  MscosItemActions *actions;
+};
+
+G_DEFINE_FINAL_TYPE (MscosQuoteCard, mscos_quote_card, MSCOS_TYPE_ITEM_CARD)
+
+static char *
+dup_attribution_line (MscosItem *item)
+{
+  g_autofree char *attribution = mscos_item_dup_attribution (item);
+
+  /* Translators: the attribution under a quotation, "— Keith, MSCOS Research Advisory Board" */
+  return g_strdup_printf (_("— %s"), attribution);
+}
+
+static void
+copy_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (widget));
+  g_autofree char *attribution = dup_attribution_line (item);
+  /* Translators: a quotation copied to the clipboard: the words in quotation marks, then
+   * the attribution on the next line */
+  g_autofree char *text = g_strdup_printf (_("“%s”\n%s"), mscos_item_get_text (item), attribution);
+
+  mscos_widget_copy_text (widget, text, _("Quote copied with its attribution"));
+}
+
+static void
+mscos_quote_card_constructed (GObject *object)
+{
+  MscosQuoteCard *self = MSCOS_QUOTE_CARD (object);
+  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
+  g_autofree char *attribution = dup_attribution_line (item);
+  g_autofree char *accessible = NULL;
+
+  G_OBJECT_CLASS (mscos_quote_card_parent_class)->constructed (object);
+
+  gtk_label_set_text (self->words_label, mscos_item_get_text (item));
+  gtk_label_set_text (self->attribution_label, attribution);
+  mscos_item_actions_set_item (self->actions, item);
+
+  /* Translators: how screen readers name a quotation card, "Quote from Keith" */
+  accessible = g_strdup_printf (_("Quote from %s"), mscos_item_get_speaker (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+mscos_quote_card_class_init (MscosQuoteCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mscos_quote_card_constructed;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-quote-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, box);
+  gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, words_label);
+  gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, actions);
+
+  gtk_widget_class_install_action (widget_class, "quote.copy", NULL, copy_cb);
+}
+
+static void
+mscos_quote_card_init (MscosQuoteCard *self)
+{
+  g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,18 @@
+/* mscos-resource-card.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mscos-item-card.h"
+
+G_BEGIN_DECLS
+
+#define MSCOS_TYPE_RESOURCE_CARD (mscos_resource_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (MscosResourceCard, mscos_resource_card, MSCOS, RESOURCE_CARD, MscosItemCard)
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* mscos-text-card.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mscos-item-card.h"
+
+G_BEGIN_DECLS
+
+#define MSCOS_TYPE_TEXT_CARD (mscos_text_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (MscosTextCard, mscos_text_card, MSCOS, TEXT_CARD, MscosItemCard)
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* mscos-ui-utils.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-ui-utils"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "mscos-ui-utils.h"
+
+static GtkWidget *
+new_label (const char        *text,
+           const char        *css_class,
+           GtkAccessibleRole  role)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "use-markup", FALSE,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "natural-wrap-mode", GTK_NATURAL_WRAP_WORD,
+                                   "selectable", TRUE,
+                                   "xalign", 0.0f,
+                                   "halign", GTK_ALIGN_FILL,
+                                   "accessible-role", role,
+                                   NULL);
+
+  /* Text can be selected with the pointer and copied, but paragraphs are not stops for Tab:
+   * keyboard users move between the controls of each item instead. */
+  gtk_widget_set_focusable (label, FALSE);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/**
+ * mscos_text_label_new:
+ * @text: plain text from a content pack; never read as markup
+ * @css_class: (nullable): a style class
+ *
+ * Returns: (transfer floating): a wrapping, selectable label for reading text
+ */
+GtkWidget *
+mscos_text_label_new (const char *text,
+                      const char *css_class)
+{
+  return new_label (text, css_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+/**
+ * mscos_heading_label_new:
+ *
+ * Returns: (transfer floating): a label that screen readers announce as a heading
+ */
+GtkWidget *
+mscos_heading_label_new (const char *text,
+                         const char *css_class)
+{
+  return new_label (text, css_class, GTK_ACCESSIBLE_ROLE_HEADING);
+}
+
+void
+mscos_text_label_set_text (GtkLabel   *label,
+                           const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+/**
+ * mscos_resource_type_name:
+ * @type: a resource type as a pack spells it
+ *
+ * Returns: the type's name for people
+ */
+const char *
+mscos_resource_type_name (const char *type)
+{
+  static const struct {
+    const char *type;
+    const char *name;
+  } names[] = {
+    { "report", N_("Report") },
+    { "organisation", N_("Organisation") },
+    { "helpline", N_("Helpline") },
+    { "programme", N_("Programme") },
+    { "podcast", N_("Podcast") },
+    { "tool", N_("Tool") },
+    { "blog", N_("Blog") },
+    { "webinar", N_("Webinar") },
+    { "legislation", N_("Legislation") },
+    { "guidance", N_("Guidance") },
+    { "network", N_("Network") },
+    { "article", N_("Article") },
+    { "book", N_("Book") },
+    { "event", N_("Event") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (type, names[i].type) == 0)
+      return _(names[i].name);
+
+  return _("Resource");
+}
+
+/**
+ * mscos_recommendation_count:
+ *
+ * Returns: (transfer full): "18 recommendations"
+ */
+char *
+mscos_recommendation_count (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recommendation", "%u recommendations", n), n);
+}
+
+/**
+ * mscos_link_button_new:
+ * @title: what the link is, in a few words
+ * @uri: where it goes
+ *
+ * Returns: (transfer floating): a button that opens @uri through the window's link policy
+ */
+GtkWidget *
+mscos_link_button_new (const char *title,
+                       const char *uri)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), title);
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "adw-external-link-symbolic");
+  /* Long link titles are ellipsized on narrow windows rather than widening the page. */
+  adw_button_content_set_can_shrink (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, uri);
+  gtk_widget_add_css_class (button, "link-button");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+
+  return button;
+}
+
+/**
+ * mscos_links_box_fill:
+ * @box: a box
+ * @links: (nullable) (element-type MscosLink): links
+ *
+ * Puts a button for each link in @box, and shows @box if there is any.
+ */
+void
+mscos_links_box_fill (GtkBox    *box,
+                      GPtrArray *links)
+{
+  if (links == NULL)
+    return;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      MscosLink *link = g_ptr_array_index (links, i);
+
+      gtk_box_append (box, mscos_link_button_new (link->title, link->uri));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (box), links->len > 0);
+}
+
+/**
+ * mscos_disclosure_update:
+ * @button: the toggle that shows more
+ * @revealer: what it shows
+ * @icon: (nullable): its arrow
+ *
+ * Brings @revealer, @icon and the accessible state of @button in line with @button.
+ */
+void
+mscos_disclosure_update (GtkToggleButton *button,
+                         GtkRevealer     *revealer,
+                         GtkImage        *icon)
+{
+  gboolean expanded = gtk_toggle_button_get_active (button);
+
+  gtk_revealer_set_reveal_child (revealer, expanded);
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (icon, expanded ? "pan-up-symbolic" : "pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
+/**
+ * mscos_disclosure_open_at_once:
+ * @button: the toggle that shows more
+ * @revealer: what it shows
+ *
+ * Opens @revealer without its animation, for jumps to an item inside it: the page can only
+ * scroll to the item once it is laid out at its full height.
+ */
+void
+mscos_disclosure_open_at_once (GtkToggleButton *button,
+                               GtkRevealer     *revealer)
+{
+  guint duration = gtk_revealer_get_transition_duration (revealer);
+
+  gtk_revealer_set_transition_duration (revealer, 0);
+  gtk_toggle_button_set_active (button, TRUE);
+  gtk_revealer_set_transition_duration (revealer, duration);
+}
+
+/**
+ * mscos_widget_show_toast:
+ *
+ * Shows @message in the toast overlay of @widget's window.
+ */
+void
+mscos_widget_show_toast (GtkWidget  *widget,
+                         const char *message)
+{
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
+}
+
+/**
+ * mscos_widget_copy_text:
+ *
+ * Puts @text on the clipboard and says so with @toast.
+ */
+void
+mscos_widget_copy_text (GtkWidget  *widget,
+                        const char *text,
+                        const char *toast)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  mscos_widget_show_toast (widget, toast);
+}

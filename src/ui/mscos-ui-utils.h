@@ -1,0 +1,39 @@
+/* mscos-ui-utils.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mscos-item.h"
+
+G_BEGIN_DECLS
+
+GtkWidget  *mscos_text_label_new          (const char  *text,
+                                           const char  *css_class);
+GtkWidget  *mscos_heading_label_new       (const char  *text,
+                                           const char  *css_class);
+void        mscos_text_label_set_text     (GtkLabel    *label,
+                                           const char  *text);
+const char *mscos_resource_type_name      (const char  *type);
+char       *mscos_recommendation_count    (guint        n);
+GtkWidget  *mscos_link_button_new         (const char  *title,
+                                           const char  *uri);
+void        mscos_links_box_fill          (GtkBox      *box,
+                                           GPtrArray   *links);
+void        mscos_disclosure_update       (GtkToggleButton *button,
+                                           GtkRevealer     *revealer,
+                                           GtkImage        *icon);
+void        mscos_disclosure_open_at_once (GtkToggleButton *button,
+                                           GtkRevealer     *revealer);
+void        mscos_widget_show_toast       (GtkWidget   *widget,
+                                           const char  *message);
+void        mscos_widget_copy_text        (GtkWidget   *widget,
+                                           const char  *text,
+                                           const char  *toast);
+
+G_END_DECLS

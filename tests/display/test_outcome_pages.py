@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Outcome pages: every outcome of the pack is in the sidebar and shows its page; the Safety
+page has Keith's quote with its attribution; a resource and a recommendation set open in place
+and close again; the narrow window shows a back button; the text size changes; a recording in
+the pack plays."""
+
+import os
+
+from harness import SOURCE_DIR, App, check, fail, load_pack, run, wait_for
+
+EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
+
+
+def card(app, title):
+    return app.find(title, role="grouping")
+
+
+def find_item(pack, item_id):
+    def walk(items):
+        for item in items:
+            if item["id"] == item_id:
+                return item
+            found = walk(item.get("items", []))
+            if found:
+                return found
+        return None
+    for outcome in pack["outcomes"]:
+        for section in outcome["sections"]:
+            found = walk(section["items"])
+            if found:
+                return found
+    fail(f"{item_id} is not in the pack")
+
+
+def count_recommendations(recommendations):
+    return sum(1 + count_recommendations(r.get("items", [])) for r in recommendations)
+
+
+def test_every_outcome(app, pack):
+    sidebar = app.find("Outcomes", role="list")
+    for outcome in pack["outcomes"]:
+        row = app.find(outcome["title"], role="list item", parent=sidebar)
+        row.click()
+        app.find(outcome["title"], role="heading")
+        app.find_text(outcome["summary"], exact=True)
+    check(True, f"all {len(pack['outcomes'])} outcomes are in the sidebar and each shows its page")
+
+
+def test_safety(app, pack):
+    app.find("Safety from any trafficker or other abusers", role="list item").click()
+    app.find("Safety from any trafficker or other abusers", role="heading")
+    app.find_text("Safety from any trafficker or other abuser is important because after trafficking")
+    app.find_text("— Keith, MSCOS Research Advisory Board", exact=True)
+    check(True, "the Safety page shows Keith's quote with its attribution")
+
+    resource = card(app, "Beyond Survival: Living free, not in survival mode, and being able to dream again")
+
+    def sets():
+        return [node for node in app.find_all(role="toggle button", parent=resource)
+                if "recommendations" in (node.name or "")]
+
+    item = find_item(pack, "safety.beyond-survival")
+    link_title = item["links"][0]["title"]
+    expected = count_recommendations([r for g in item["items"][0]["groups"] for r in g["items"]])
+
+    check(not sets() and not app.find_all(name=link_title, parent=resource),
+          "the resource starts closed, showing only its summary")
+    app.activate(app.find("Find out more", role="toggle button", parent=resource))
+    app.find(link_title, parent=resource)
+    check(True, "Find out more opens the resource in place, with its links")
+    recommendation_set = wait_for(sets, "the recommendation set of the resource")[0]
+    check(f"{expected} recommendations" in recommendation_set.name,
+          f"the set shows its title and count while closed ({recommendation_set.name!r})")
+    check(not app.has_text("Create localised multi-agency pathways", parent=resource),
+          "the set's recommendations are hidden until it is opened")
+    app.activate(recommendation_set)
+    app.find_text("Create localised multi-agency pathways", parent=resource)
+    check(True, "opening the set shows its nested recommendations")
+    app.activate(recommendation_set)
+    wait_for(lambda: not app.has_text("Create localised multi-agency pathways", parent=resource),
+             "the nested recommendations to be hidden")
+    check(True, "closing the set hides them again")
+    app.activate(app.find("Show less", role="toggle button", parent=resource))
+    wait_for(lambda: not sets(), "the resource to close")
+    check(True, "Show less closes the resource")
+
+
+def test_zoom(app):
+    title = app.find("Safety from any trafficker or other abusers", role="heading")
+    before = title.extents[3]
+    app.keys("<Control>plus")
+    app.keys("<Control>plus")
+    grown = wait_for(lambda: title.extents[3] > before and title.extents[3], "the title to grow")
+    check(grown > before, f"Ctrl+plus makes the text larger ({before} → {grown} px high)")
+    check(app.home.get_setting("text-scale") == "1.2", "the text size is remembered in the settings")
+    app.keys("<Control>0")
+    wait_for(lambda: title.extents[3] == before, "the title to return to its size")
+    check(True, "Ctrl+0 restores the normal text size")
+
+
+def test_narrow(app):
+    app.resize(360, 640)
+    wait_for(lambda: app.find_all(name="Back", role="button"), "the back button")
+    check(True, "at 360 px the split view collapses and the page has a back button")
+    app.find("Back", role="button").click()
+    app.find("Outcomes", role="list")
+    check(True, "the back button returns to the list of outcomes")
+    app.resize(1100, 760)
+
+
+def test_audio():
+    with App("--content", EVERY_KIND) as app:
+        app.activate(app.find("Safety from any trafficker or other abusers", role="list item"))
+        audio = app.find("Safety - Keith", role="grouping")
+        app.activate(app.find("Play", role="button", parent=audio))
+        app.find("Pause", role="button", parent=audio, timeout=20)
+        check(True, "a recording shipped with the pack plays (its button turns to Pause)")
+        wendy = app.find("Safety - Wendy", role="grouping")
+        app.find_text("The recording is not in this content pack.", parent=wendy)
+        check(True, "a clip without a recording says so")
+
+
+def main():
+    pack = load_pack()
+    with App() as app:
+        test_every_outcome(app, pack)
+        test_safety(app, pack)
+        test_zoom(app)
+        test_narrow(app)
+    test_audio()
+
+
+if __name__ == "__main__":
+    run(main)
