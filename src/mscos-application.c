@@ -12,7 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "mscos-application.h"
+#include "mscos-preferences-dialog.h"
 #include "mscos-search-provider.h"
+#include "mscos-ui-utils.h"
+#include "mscos-viewer.h"
 #include "mscos-window.h"
 
 #define DEFAULT_CONTENT_URI "resource://" RESOURCE_PATH "/content/mscos.json"
@@ -395,22 +398,76 @@ quit_cb (GSimpleAction *action,
          gpointer       user_data)
 {
   MscosApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
 
-  /* Closing each window saves its state; the application ends with the last one. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
+  /* Nothing can be left unsaved (the library is written on shutdown), so quitting does not go
+   * through closing each window, which an open dialog would stop. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MSCOS_IS_WINDOW (l->data))
+      mscos_window_save_state (l->data);
 
-      l = l->next;
-      gtk_window_close (window);
-    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+show_preferences_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  MscosApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  mscos_present_dialog (mscos_preferences_dialog_new (self->settings), GTK_WIDGET (window));
+}
+
+/* Closes the app at once, for someone who must hide what they are reading: every window goes
+ * first, then the web session (nothing of it is on disk), then the library is written and the
+ * app quits. */
+static void
+quick_exit_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  MscosApplication *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    gtk_widget_set_visible (l->data, FALSE);
+  gdk_display_flush (gdk_display_get_default ());
+
+  mscos_viewer_drop_session ();
+
+  if (self->library != NULL && !mscos_library_flush (self->library, &error))
+    g_warning ("The library could not be saved on quick exit: %s", error->message);
+
+  g_application_quit (G_APPLICATION (self));
 }
 
 static const GActionEntry app_actions[] = {
   { "about", show_about_cb },
+  { "preferences", show_preferences_cb },
+  { "quick-exit", quick_exit_cb },
   { "quit", quit_cb },
 };
+
+static void
+apply_style (MscosApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint style = g_settings_get_enum (self->settings, "style-variant");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (style, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+/* Turning the memory of the last outcome off forgets the one remembered. */
+static void
+remember_changed_cb (MscosApplication *self)
+{
+  if (!g_settings_get_boolean (self->settings, "remember-last-outcome"))
+    g_settings_reset (self->settings, "last-outcome");
+}
 
 static void
 library_loaded_cb (GObject      *object,
@@ -486,12 +543,22 @@ mscos_application_startup (GApplication *application)
 {
   MscosApplication *self = MSCOS_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *quick_exit_accels[] = { "<Shift>Escape", NULL };
   g_autoptr (GFile) library_file = NULL;
 
   G_APPLICATION_CLASS (mscos_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quick-exit", quick_exit_accels);
+
+  g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (apply_style), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::remember-last-outcome",
+                           G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_style (self);
 
   /* The user's bookmarks and notes: loaded in the background, so start-up never waits. */
   library_file = g_file_new_build_filename (g_get_user_data_dir (), APPLICATION_ID, "library.json", NULL);

@@ -15,6 +15,7 @@
 #include "mscos-application.h"
 #include "mscos-item-actions.h"
 #include "mscos-library.h"
+#include "mscos-ui-utils.h"
 #include "mscos-window.h"
 
 /* The bookmark toggle and the note button of one item. The library is the only truth: the
@@ -328,6 +329,7 @@ mscos_item_actions_init (MscosItemActions *self)
                                  self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  mscos_add_exit_shortcuts (GTK_WIDGET (self->note_popover));
 }
 
 /**

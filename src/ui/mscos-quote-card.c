@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mscos-item-actions.h"
+#include "mscos-note-preview.h"
 #include "mscos-quote-card.h"
 #include "mscos-ui-utils.h"
 
@@ -93,5 +94,6 @@ static void
 mscos_quote_card_init (MscosQuoteCard *self)
 {
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
+  g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -215,6 +215,46 @@ mscos_disclosure_open_at_once (GtkToggleButton *button,
 }
 
 /**
+ * mscos_add_exit_shortcuts:
+ * @widget: a window, or a popover, which has a surface of its own
+ *
+ * Makes Shift+Esc (quick exit) and Ctrl+Q (quit) work everywhere in @widget, before anything
+ * inside it sees the keys: the application's accelerators reach neither popovers nor a window
+ * with a dialog open, and someone who needs the quick exit may be typing a note or reading the
+ * preferences when they do.
+ */
+void
+mscos_add_exit_shortcuts (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("app.quick-exit")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_q, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("app.quit")));
+  gtk_widget_add_controller (widget, controller);
+}
+
+/**
+ * mscos_present_dialog:
+ * @dialog: (transfer floating): a dialog
+ * @parent: the widget it belongs to
+ *
+ * Presents @dialog with the exit shortcuts working inside it: key events in a dialog do not
+ * pass through its window.
+ */
+void
+mscos_present_dialog (AdwDialog *dialog,
+                      GtkWidget *parent)
+{
+  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+  adw_dialog_present (dialog, parent);
+}
+
+/**
  * mscos_widget_show_toast:
  *
  * Shows @message in the toast overlay of @widget's window.

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "mscos-item.h"
 
@@ -30,6 +30,9 @@ void        mscos_disclosure_update       (GtkToggleButton *button,
                                            GtkImage        *icon);
 void        mscos_disclosure_open_at_once (GtkToggleButton *button,
                                            GtkRevealer     *revealer);
+void        mscos_add_exit_shortcuts      (GtkWidget       *widget);
+void        mscos_present_dialog          (AdwDialog       *dialog,
+                                           GtkWidget       *parent);
 void        mscos_widget_show_toast       (GtkWidget   *widget,
                                            const char  *message);
 void        mscos_widget_copy_text        (GtkWidget   *widget,

@@ -18,6 +18,7 @@
 #include "mscos-outcome-page.h"
 #include "mscos-search-hit.h"
 #include "mscos-sidebar-item.h"
+#include "mscos-ui-utils.h"
 #include "mscos-viewer.h"
 #include "mscos-window.h"
 
@@ -41,6 +42,10 @@ struct _MscosWindow
   GtkSearchEntry       *search_entry;
   GtkListView          *results_list;
   GtkButton            *zoom_reset_button;
+  GtkMenuButton        *primary_menu_button;
+  GtkMenuButton        *page_menu_button;
+  GtkWidget            *sidebar_quick_exit_button;
+  GtkWidget            *content_quick_exit_button;
 
   GSettings            *settings;
   GtkSingleSelection   *sidebar_selection;
@@ -476,6 +481,7 @@ open_uri_cb (GtkWidget  *widget,
         adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open",
                                                   ADW_RESPONSE_SUGGESTED);
         g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+        mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
         adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
                                  (GAsyncReadyCallback) confirm_desktop_link_cb, g_object_ref (self));
       }
@@ -577,7 +583,7 @@ content_refused_cb (MscosWindow *self,
                                     _("“%s” was made for a newer version of MSCOS Outcomes. "
                                       "Update the app to read it. The current content stays."),
                                     name);
-      adw_dialog_present (dialog, GTK_WIDGET (self));
+      mscos_present_dialog (dialog, GTK_WIDGET (self));
       return;
     }
 
@@ -586,7 +592,7 @@ content_refused_cb (MscosWindow *self,
       adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
                                     _("“%s” could not be read: %s. The current content stays."),
                                     name, error->message);
-      adw_dialog_present (dialog, GTK_WIDGET (self));
+      mscos_present_dialog (dialog, GTK_WIDGET (self));
       return;
     }
 
@@ -619,7 +625,7 @@ content_refused_cb (MscosWindow *self,
                            NULL);
   gtk_widget_add_css_class (scroller, "card");
   adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scroller);
-  adw_dialog_present (dialog, GTK_WIDGET (self));
+  mscos_present_dialog (dialog, GTK_WIDGET (self));
 }
 
 /* --- The user's library ----------------------------------------------------------------------- */
@@ -787,7 +793,7 @@ import_read_cb (GFile        *file,
                                     _("“%s” is not a library file this app can read. Nothing was "
                                       "changed.\n\n%s"), name, error->message);
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (self));
+      mscos_present_dialog (dialog, GTK_WIDGET (self));
     }
 
   g_object_unref (self);
@@ -977,10 +983,46 @@ search_cb (GtkWidget  *widget,
   gtk_search_bar_set_search_mode (self->search_bar, !gtk_search_bar_get_search_mode (self->search_bar));
 }
 
+/* --- Quick exit ---------------------------------------------------------------------------- */
+
+/* One quick exit button on screen when the preference asks for it: in the sidebar's header bar,
+ * and in the page's when the sidebar is folded away. */
+static void
+update_quick_exit_buttons (MscosWindow *self)
+{
+  gboolean shown = self->settings && g_settings_get_boolean (self->settings, "show-quick-exit");
+
+  gtk_widget_set_visible (self->sidebar_quick_exit_button, shown);
+  gtk_widget_set_visible (self->content_quick_exit_button,
+                          shown && adw_navigation_split_view_get_collapsed (self->split_view));
+}
+
+/* Once, on the first run: where quick exit is, for those who may need it. */
+static void
+show_first_run_tip (MscosWindow *self)
+{
+  AdwToast *toast;
+
+  if (g_settings_get_boolean (self->settings, "first-run-tip-shown"))
+    return;
+
+  toast = adw_toast_new (_("Shift+Esc closes the app at once. A quick exit button can be added in Preferences."));
+  adw_toast_set_button_label (toast, _("_Preferences"));
+  adw_toast_set_action_name (toast, "app.preferences");
+  adw_toast_set_timeout (toast, 12);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_settings_set_boolean (self->settings, "first-run-tip-shown", TRUE);
+}
+
 /* --- Window -------------------------------------------------------------------------------- */
 
-static void
-save_window_state (MscosWindow *self)
+/**
+ * mscos_window_save_state:
+ *
+ * Remembers the window's size and whether it is maximised.
+ */
+void
+mscos_window_save_state (MscosWindow *self)
 {
   int width, height;
 
@@ -995,7 +1037,7 @@ save_window_state (MscosWindow *self)
 static gboolean
 mscos_window_close_request (GtkWindow *window)
 {
-  save_window_state (MSCOS_WINDOW (window));
+  mscos_window_save_state (MSCOS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (mscos_window_parent_class)->close_request (window);
 }
@@ -1017,6 +1059,10 @@ setup_for_application (MscosWindow *self)
   g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_zoom), self,
                            G_CONNECT_SWAPPED);
   apply_zoom (self);
+  g_signal_connect_object (self->settings, "changed::show-quick-exit",
+                           G_CALLBACK (update_quick_exit_buttons), self, G_CONNECT_SWAPPED);
+  update_quick_exit_buttons (self);
+  show_first_run_tip (self);
 
   g_signal_connect_object (app, "notify::content-pack", G_CALLBACK (content_pack_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1077,8 +1123,13 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, zoom_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, sidebar_quick_exit_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, content_quick_exit_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_quick_exit_buttons);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -1136,6 +1187,10 @@ mscos_window_init (MscosWindow *self)
   gtk_single_selection_set_autoselect (self->sidebar_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->sidebar_selection, TRUE);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
+
+  mscos_add_exit_shortcuts (GTK_WIDGET (self));
+  mscos_add_exit_shortcuts (GTK_WIDGET (gtk_menu_button_get_popover (self->primary_menu_button)));
+  mscos_add_exit_shortcuts (GTK_WIDGET (gtk_menu_button_get_popover (self->page_menu_button)));
 
   self->results_selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results_selection));
@@ -1265,6 +1320,8 @@ mscos_window_show_about (MscosWindow *self)
       g_autofree char *comments = g_strdup_printf (_("The Modern Slavery Core Outcome Set: seven outcomes that "
                                                      "matter to adult survivors, with what survivors said, "
                                                      "recommendations and resources for each.\n\n"
+                                                     "Quick exit: Shift+Esc closes the app at once, "
+                                                     "from anywhere in it, and keeps your notes.\n\n"
                                                      "Content: %s, revision %s (%s)."),
                                                    mscos_content_pack_get_title (pack),
                                                    mscos_content_pack_get_revision (pack),
@@ -1277,7 +1334,7 @@ mscos_window_show_about (MscosWindow *self)
   adw_about_dialog_add_credit_section (ADW_ABOUT_DIALOG (about), _("Guided by"), advisers);
   adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (about), _("Funded by"), funders);
 
-  adw_dialog_present (about, GTK_WIDGET (self));
+  mscos_present_dialog (about, GTK_WIDGET (self));
 }
 
 /**

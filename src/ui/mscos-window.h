@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (MscosWindow, mscos_window, MSCOS, WINDOW, AdwApplicationWi
 
 MscosWindow *mscos_window_new         (MscosApplication *application);
 void         mscos_window_show_about  (MscosWindow      *self);
+void         mscos_window_save_state  (MscosWindow      *self);
 void         mscos_window_show_toast  (MscosWindow      *self,
                                        const char       *message);
 void         mscos_window_add_toast   (MscosWindow      *self,

@@ -220,9 +220,15 @@ class App:
         subprocess.run(["xdotool", "windowfocus", window], check=False)
         time.sleep(0.2)
 
+    # Without a compositor (as under Xvfb) GTK draws the window's frame, 5 px a side, inside the X
+    # window; on a desktop it lies outside. The content is what must be 360 px wide.
+    FRAME = 10
+
     def resize(self, width, height):
+        """Gives the window's content this size, as a desktop would."""
         window = wait_for(self.window_id, "the X window")
-        subprocess.run(["xdotool", "windowsize", window, str(width), str(height)], check=True)
+        subprocess.run(["xdotool", "windowsize", window, str(width + self.FRAME), str(height + self.FRAME)],
+                       check=True)
         subprocess.run(["xdotool", "windowmove", window, "0", "0"], check=True)
         time.sleep(1.0)
 
