@@ -51,17 +51,29 @@ join_terms (const char * const *terms)
   return g_strjoinv (" ", (char **) terms);
 }
 
+/* The ids of the best results for @terms; with @within, only those among @within, as the Shell
+ * expects a longer query to narrow the results it already shows. */
 static GVariant *
 query_to_variant (MscosSearchProvider *self,
-                  const char * const  *terms)
+                  const char * const  *terms,
+                  const char * const  *within)
 {
   g_autofree char *query = join_terms (terms);
-  g_autoptr (GPtrArray) results = mscos_search_index_query (self->index, query, MAX_RESULTS);
+  g_autoptr (GPtrArray) results = mscos_search_index_query (self->index, query, within ? 0 : MAX_RESULTS);
   GVariantBuilder builder;
+  guint n = 0;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("as"));
-  for (guint i = 0; i < results->len; i++)
-    g_variant_builder_add (&builder, "s", mscos_search_result_get_item_id (g_ptr_array_index (results, i)));
+  for (guint i = 0; i < results->len && n < MAX_RESULTS; i++)
+    {
+      const char *id = mscos_search_result_get_item_id (g_ptr_array_index (results, i));
+
+      if (within != NULL && !g_strv_contains (within, id))
+        continue;
+
+      g_variant_builder_add (&builder, "s", id);
+      n++;
+    }
 
   return g_variant_new ("(as)", &builder);
 }
@@ -137,13 +149,12 @@ answer (MscosSearchProvider   *self,
   if (g_str_equal (method, "GetInitialResultSet"))
     {
       g_variant_get (parameters, "(^a&s)", &first);
-      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, first));
+      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, first, NULL));
     }
   else if (g_str_equal (method, "GetSubsearchResultSet"))
     {
-      /* The index is fast enough to search afresh rather than filter the previous results. */
       g_variant_get (parameters, "(^a&s^a&s)", &first, &second);
-      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, second));
+      g_dbus_method_invocation_return_value (invocation, query_to_variant (self, second, first));
     }
   else if (g_str_equal (method, "GetResultMetas"))
     {

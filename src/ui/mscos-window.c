@@ -615,8 +615,6 @@ content_refused_cb (MscosWindow *self,
                         NULL);
   gtk_widget_add_css_class (label, "monospace");
   gtk_widget_add_css_class (label, "problem-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problems"), -1);
   scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
                            "child", label,
                            "hscrollbar-policy", GTK_POLICY_NEVER,
@@ -1006,7 +1004,7 @@ show_first_run_tip (MscosWindow *self)
   if (g_settings_get_boolean (self->settings, "first-run-tip-shown"))
     return;
 
-  toast = adw_toast_new (_("Shift+Esc closes the app at once. A quick exit button can be added in Preferences."));
+  toast = adw_toast_new (_("Shift+Esc closes the app at once"));
   adw_toast_set_button_label (toast, _("_Preferences"));
   adw_toast_set_action_name (toast, "app.preferences");
   adw_toast_set_timeout (toast, 12);

@@ -236,7 +236,8 @@ class App:
         os.makedirs(SCREENSHOT_DIR, exist_ok=True)
         path = os.path.join(SCREENSHOT_DIR, name + ".png")
         time.sleep(0.8)
-        subprocess.run(["import", "-window", "root", path], check=True)
+        window = self.window_id()
+        subprocess.run(["import", "-window", window or "root", path], check=True)
         print(f"screenshot: {path}")
         return path
 

@@ -112,6 +112,40 @@ def main():
     finally:
         home.remove()
 
+    # A library file that cannot be read is set aside, never overwritten, and the user is told.
+    home = Home()
+    try:
+        folder = os.path.dirname(home.library_path())
+        os.makedirs(folder)
+        with open(home.library_path(), "w", encoding="utf-8") as file:
+            file.write("{ this is not a library")
+        with App(home=home) as app:
+            banner = wait_for(lambda: [n for n in app.find_all(role="label") if "could not be read" in (n.name or "")],
+                              "the banner about the unreadable library")
+            check(len(banner) == 1, f"a banner says the library could not be read ({banner[0].name[:60]}…)")
+            app.find("Open Folder", role="button")
+            check(True, "the banner offers to open the folder")
+            kept = [name for name in os.listdir(folder) if name.endswith(".unreadable")]
+            check(len(kept) == 1 and open(os.path.join(folder, kept[0])).read() == "{ this is not a library",
+                  "the unreadable file is kept, byte for byte, with the date in its name")
+    finally:
+        home.remove()
+
+    # A library that cannot be saved keeps the edits and says so.
+    home = Home()
+    try:
+        with open(os.path.dirname(home.library_path()), "w") as file:
+            file.write("a file where the library's folder should be")
+        with App(home=home) as app:
+            quote = keith(app)
+            app.activate(app.find("Bookmark", role="toggle button", parent=quote))
+            wait_for(lambda: [n for n in app.find_all(role="label") if "be saved" in (n.name or "")],
+                     "the banner about the failed save")
+            check(is_pressed(app.find("Bookmark", role="toggle button", parent=quote)),
+                  "when saving fails a banner says so and the bookmark stays in place")
+    finally:
+        home.remove()
+
 
 if __name__ == "__main__":
     run(main)

@@ -46,6 +46,26 @@ def test_every_outcome(app, pack):
     check(True, f"all {len(pack['outcomes'])} outcomes are in the sidebar and each shows its page")
 
 
+def test_keyboard(app, pack):
+    sidebar = app.find("Outcomes", role="list")
+    rows = app.find_all(role="list item", parent=sidebar)
+    app.activate(rows[0])
+    app.find(pack["outcomes"][0]["title"], role="heading")
+    app.focus()
+    app.keys("<Shift>Tab") if False else None
+    rows[0].click()
+    for _ in range(2):
+        app.keys("Down")
+    app.keys("Return")
+    app.find(pack["outcomes"][2]["title"], role="heading")
+    check(True, "Up and Down move through the sidebar and Enter opens an outcome")
+    app.keys("Tab")
+    focused = wait_for(lambda: app.window.findChild(lambda n: n.focused, retry=False, requireResult=False),
+                       "a focused control on the page")
+    check(focused is not None and focused.roleName in ("button", "toggle button", "check box", "link"),
+          f"Tab moves to the page's controls ({focused.roleName} {focused.name!r})")
+
+
 def test_safety(app, pack):
     app.find("Safety from any trafficker or other abusers", role="list item").click()
     app.find("Safety from any trafficker or other abusers", role="heading")
@@ -124,6 +144,7 @@ def main():
     pack = load_pack()
     with App() as app:
         test_every_outcome(app, pack)
+        test_keyboard(app, pack)
         test_safety(app, pack)
         test_zoom(app)
         test_narrow(app)

@@ -37,7 +37,9 @@ def main():
         check(len(ids) > 0 and all("." in item for item in ids),
               f"GetInitialResultSet returns item ids ({ids[:3]})")
         subsearch = call("GetSubsearchResultSet", str(ids).replace('"', "'"), "['legal', 'aid', 'providers']")
-        check("safety." in subsearch, "GetSubsearchResultSet narrows the results")
+        narrowed = [part.strip(" '") for part in subsearch.strip("([],)").split(",") if part.strip(" '")]
+        check(narrowed and set(narrowed) <= set(ids),
+              f"GetSubsearchResultSet narrows the results it was given ({len(ids)} → {len(narrowed)})")
 
         metas = call("GetResultMetas", "['safety.quote-keith', 'safety.beyond-survival']")
         check("'name': <'Beyond Survival: Living free" in metas, "GetResultMetas names each result")

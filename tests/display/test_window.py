@@ -64,6 +64,14 @@ def main():
             restored = window_size(app)
             check(abs(restored[0] - size[0]) <= 2 and abs(restored[1] - size[1]) <= 2,
                   f"the window size is remembered ({size} → {restored})")
+            last = pack["outcomes"][4]["title"]
+            app.activate(app.find(last, role="list item"))
+            app.find(last, role="heading")
+            app.quit()
+
+        with App(home=home) as app:
+            app.find(pack["outcomes"][4]["title"], role="heading")
+            check(True, "the last outcome read is shown again at start")
             app.quit()
     finally:
         home.remove()

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Opening content packs: a pack given with --content that has problems is refused with a dialog
+that lists them by path, and the built-in content is shown instead; Ctrl+O opens a good pack in
+place of the current one, and a bad one is refused while the current one stays."""
+
+import os
+
+from harness import SOURCE_DIR, App, check, load_pack, run, wait_for
+
+GOOD = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
+BAD = os.path.join(SOURCE_DIR, "tests", "data", "bad", "43-resource-in-resource.json")
+BAD_VERSION = os.path.join(SOURCE_DIR, "tests", "data", "bad", "09-newer-version.json")
+
+
+def problems_dialog(app):
+    return app.find("This Content Pack Cannot Be Opened", role="alert", timeout=20)
+
+
+def open_with_ctrl_o(app, path):
+    app.focus()
+    app.keys("<Control>o")
+    wait_for(lambda: [w for w in app.node.children if "Open Content Pack" in (w.name or "")], "the open dialog")
+    # The location entry completes names inline as they are typed: clear it first, and delete
+    # whatever completion is left after the cursor.
+    app.keys("<Control>l")
+    app.keys("<Control>a")
+    app.keys("BackSpace")
+    app.type(path)
+    app.keys("<Shift>End")
+    app.keys("Delete")
+    app.keys("Return")
+
+
+def main():
+    pack = load_pack()
+    first_title = pack["outcomes"][0]["title"]
+
+    with App("--content", BAD) as app:
+        dialog = problems_dialog(app)
+        app.find_text("items[0].items[0].kind: a resource cannot hold another resource", parent=dialog)
+        check(True, "a bad --content pack is refused with its problem listed by JSON path")
+        app.activate(app.find("Close", role="button", parent=dialog))
+        app.find(first_title, role="list item")
+        check(True, "the built-in content is shown instead")
+
+        open_with_ctrl_o(app, GOOD)
+        app.find("First outcome", role="list item")
+        check(True, "Ctrl+O opens a good pack in place of the current one")
+        check(not app.find_all(name=first_title, role="list item"), "the previous pack's outcomes are gone")
+
+        open_with_ctrl_o(app, BAD_VERSION)
+        dialog = problems_dialog(app)
+        app.find_text("newer version of MSCOS Outcomes", parent=dialog)
+        check(True, "a pack of a newer format is refused with a plain explanation")
+        app.activate(app.find("Close", role="button", parent=dialog))
+        app.find("First outcome", role="list item")
+        check(True, "the current pack stays after a refusal")
+
+
+if __name__ == "__main__":
+    run(main)
