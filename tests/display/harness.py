@@ -5,7 +5,6 @@ and clean up.
 Each App gets its own data and configuration folders (the D-Bus session is shared by the
 whole suite), unless a test passes the folders of an earlier App to restart "the same user"."""
 
-import json
 import os
 import shutil
 import signal
@@ -14,20 +13,10 @@ import sys
 import tempfile
 import time
 
-os.environ.setdefault("GTK_A11Y", "atspi")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 
-from dogtail import config as dogtail_config  # noqa: E402
-
-dogtail_config.config.logDebugToFile = False
-dogtail_config.config.logDebugToStdOut = False
-dogtail_config.config.searchBackoffDuration = 0.2
-dogtail_config.config.searchCutoffCount = 25
-dogtail_config.config.actionDelay = 0.2
-dogtail_config.config.defaultDelay = 0.2
-dogtail_config.config.typingDelay = 0.02
-dogtail_config.config.childrenLimit = 5000
-
-from dogtail import predicate, rawinput, tree  # noqa: E402
+import atspi_tree  # noqa: E402
+from atspi_tree import check, fail, rawinput, run, tree, wait_for  # noqa: E402,F401
 
 SOURCE_DIR = os.environ.get("MSCOS_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 BUILD_DIR = os.environ.get("MSCOS_BUILD_DIR", os.path.join(SOURCE_DIR, "_build"))
@@ -36,35 +25,8 @@ DEFAULT_PACK = os.path.join(SOURCE_DIR, "resources", "content", "mscos.json")
 SCREENSHOT_DIR = os.path.join(BUILD_DIR, "screenshots")
 
 
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    raise AssertionError(message)
-
-
-def check(condition, message):
-    if not condition:
-        fail(message)
-    print(f"ok - {message}")
-
-
-def wait_for(predicate_fn, what, timeout=15.0, interval=0.1):
-    """Polls predicate_fn until it returns something true; fails with `what` after timeout."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = predicate_fn()
-            if value:
-                return value
-        except Exception as error:  # the tree changes under us while the app works
-            last_error = error
-        time.sleep(interval)
-    fail(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
-
-
 def load_pack(path=DEFAULT_PACK):
-    with open(path, encoding="utf-8") as file:
-        return json.load(file)
+    return atspi_tree.load_pack(path)
 
 
 class Home:
@@ -124,81 +86,24 @@ class App:
                     return application
         return None
 
-    # Finding things -------------------------------------------------------------------------
+    # Finding things (under the main window unless another parent is given) -------------------
 
     def find(self, name=None, role=None, timeout=15.0, showing=True, parent=None):
-        """Waits for a node with this accessible name (and role), showing on screen."""
-        parent = parent or self.window
-
-        def search():
-            def match(node):
-                if role is not None and node.roleName != role:
-                    return False
-                if name is not None and node.name != name:
-                    return False
-                return not showing or node.showing
-            return parent.findChild(match, retry=False, requireResult=False)
-
-        return wait_for(search, f"{role or 'node'} named {name!r}", timeout=timeout)
+        return atspi_tree.find(parent or self.window, name, role, timeout, showing)
 
     def find_all(self, role=None, name=None, showing=True, parent=None):
-        parent = parent or self.window
-
-        def match(node):
-            if role is not None and node.roleName != role:
-                return False
-            if name is not None and node.name != name:
-                return False
-            return not showing or node.showing
-        return parent.findChildren(match)
+        return atspi_tree.find_all(parent or self.window, role, name, showing)
 
     def find_text(self, text, timeout=15.0, exact=False, parent=None):
-        """Waits for a label whose text contains (or equals) `text`."""
-        parent = parent or self.window
-
-        def search():
-            def match(node):
-                if node.roleName not in ("label", "heading", "text", "static"):
-                    return False
-                value = node.name or ""
-                if not value:
-                    try:
-                        value = node.text or ""
-                    except Exception:
-                        value = ""
-                return (value == text) if exact else (text in value)
-            return parent.findChild(match, retry=False, requireResult=False)
-
-        return wait_for(search, f"text {text!r}", timeout=timeout)
+        return atspi_tree.find_text(parent or self.window, text, timeout, exact)
 
     def has_text(self, text, parent=None):
-        parent = parent or self.window
-
-        def match(node):
-            if node.roleName not in ("label", "heading", "text", "static") or not node.showing:
-                return False
-            return text in (node.name or "")
-        return parent.findChild(match, retry=False, requireResult=False) is not None
+        return atspi_tree.has_text(parent or self.window, text)
 
     # Acting ---------------------------------------------------------------------------------
 
     def activate(self, node):
-        """Activates a widget the way a screen reader does, through its AT-SPI action; a
-        pointer click, which can race animations, only when it has none."""
-        # A menu button is a node without actions around the toggle button that has them.
-        candidates = [node] + [child for child in node.children if child.name == node.name]
-        for candidate in candidates:
-            try:
-                actions = candidate.actions
-            except Exception:
-                actions = {}
-            for name in ("click", "activate", "press", "toggle"):
-                if name in actions:
-                    candidate.doActionNamed(name)
-                    time.sleep(0.3)
-                    return
-        node.click()
-        time.sleep(0.3)
+        atspi_tree.activate(node)
 
     def keys(self, combo):
         rawinput.keyCombo(combo)
@@ -267,18 +172,3 @@ class App:
     def __exit__(self, *exc):
         self.close()
         return False
-
-
-def run(test_main):
-    """Runs a test's main function and turns failures into an exit status for meson."""
-    import traceback
-    try:
-        test_main()
-    except AssertionError:
-        traceback.print_exc()
-        sys.exit(1)
-    except BaseException:
-        traceback.print_exc()
-        print("FAIL: the test stopped on an unexpected error", file=sys.stderr)
-        sys.exit(1)
-    print("all checks passed")

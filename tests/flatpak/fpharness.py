@@ -2,9 +2,9 @@
 `flatpak run`, find its widgets through the accessibility tree (which reaches the sandboxed app
 through Flatpak's accessibility-bus proxy), and clean up.
 
-Adapted from tests/display/harness.py (copied, not shared: that harness starts the program
-from the build folder inside the Debian root; these checks run on the host, where flatpak is).
-The differences that matter: the app's process is `flatpak run` (which becomes bwrap), the app
+What it shares with tests/display/harness.py (waiting, checking, finding and activating widgets)
+is in tests/common/atspi_tree.py; what is its own is how the app is started and found. The
+differences that matter: the app's process is `flatpak run` (which becomes bwrap), the app
 shows on the accessibility bus with the PID of Flatpak's D-Bus proxy, and the X window carries
 the PID the app has inside its PID namespace, so windows are found by title, not by PID.
 
@@ -19,20 +19,10 @@ import subprocess
 import sys
 import time
 
-os.environ.setdefault("GTK_A11Y", "atspi")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 
-from dogtail import config as dogtail_config  # noqa: E402
-
-dogtail_config.config.logDebugToFile = False
-dogtail_config.config.logDebugToStdOut = False
-dogtail_config.config.searchBackoffDuration = 0.2
-dogtail_config.config.searchCutoffCount = 25
-dogtail_config.config.actionDelay = 0.2
-dogtail_config.config.defaultDelay = 0.2
-dogtail_config.config.typingDelay = 0.02
-dogtail_config.config.childrenLimit = 5000
-
-from dogtail import rawinput, tree  # noqa: E402
+import atspi_tree  # noqa: E402
+from atspi_tree import check, fail, rawinput, role_matches, tree, wait_for  # noqa: E402,F401
 
 SOURCE_DIR = os.environ.get("MSCOS_SOURCE_DIR",
                             os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
@@ -50,15 +40,8 @@ LIBRARY = os.path.join(APP_DATA, APP_ID, "library.json")
 SEARCH_PROVIDER_PATH = "/uk/co/mscos/Outcomes/SearchProvider"
 
 
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    raise AssertionError(message)
 
 
-def check(condition, message):
-    if not condition:
-        fail(message)
-    print(f"ok - {message}", file=sys.stderr)
 
 
 def note(message):
@@ -70,26 +53,10 @@ def skip(message):
     sys.exit(77)
 
 
-def wait_for(predicate_fn, what, timeout=15.0, interval=0.1):
-    """Polls predicate_fn until it returns something true; fails with `what` after timeout."""
-    deadline = time.monotonic() + timeout
-    last_error = None
-    while time.monotonic() < deadline:
-        try:
-            value = predicate_fn()
-            if value:
-                return value
-        except AssertionError:
-            raise
-        except Exception as error:  # the tree changes under us while the app works
-            last_error = error
-        time.sleep(interval)
-    fail(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
 
 def load_pack(path=DEFAULT_PACK):
-    with open(path, encoding="utf-8") as file:
-        return json.load(file)
+    return atspi_tree.load_pack(path)
 
 
 # --- Flatpak ---------------------------------------------------------------------------------
@@ -190,13 +157,6 @@ def kill_app(env=None):
         time.sleep(0.1)
 
 
-# Debian 12's AT-SPI calls a button "push button" where Debian 13's says "button".
-ROLE_ALIASES = {"button": {"button", "push button"}}
-
-
-def role_matches(node, role):
-    return role is None or node.roleName in ROLE_ALIASES.get(role, {role})
-
 
 def window_ids():
     output = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^MSCOS Outcomes"],
@@ -260,66 +220,22 @@ class App:
             return None
         return wait_for(find, "the app's process in its sandbox", timeout=10)
 
-    # Finding things -------------------------------------------------------------------------
+    # Finding things (under the main window unless another parent is given) -------------------
 
     def find(self, name=None, role=None, timeout=15.0, showing=True, parent=None):
-        parent = parent or self.window
-
-        def search():
-            def match(node):
-                if not role_matches(node, role):
-                    return False
-                if name is not None and node.name != name:
-                    return False
-                return not showing or node.showing
-            return parent.findChild(match, retry=False, requireResult=False)
-
-        return wait_for(search, f"{role or 'node'} named {name!r}", timeout=timeout)
+        return atspi_tree.find(parent or self.window, name, role, timeout, showing)
 
     def find_all(self, role=None, name=None, showing=True, parent=None):
-        parent = parent or self.window
-
-        def match(node):
-            if not role_matches(node, role):
-                return False
-            if name is not None and node.name != name:
-                return False
-            return not showing or node.showing
-        return parent.findChildren(match)
+        return atspi_tree.find_all(parent or self.window, role, name, showing)
 
     def find_text(self, text, timeout=15.0, exact=False, parent=None):
-        parent = parent or self.window
-
-        def search():
-            def match(node):
-                if node.roleName not in ("label", "heading", "text", "static", "paragraph",
-                                         "section", "document web", "link"):
-                    return False
-                value = node.name or ""
-                if not value:
-                    try:
-                        value = node.text or ""
-                    except Exception:
-                        value = ""
-                return (value == text) if exact else (text in value)
-            return parent.findChild(match, retry=False, requireResult=False)
-
-        return wait_for(search, f"text {text!r}", timeout=timeout)
+        return atspi_tree.find_text(parent or self.window, text, timeout, exact,
+                                    roles=atspi_tree.WEB_TEXT_ROLES)
 
     # Acting ---------------------------------------------------------------------------------
 
     def activate(self, node):
-        """Activates a widget as a screen reader does, through its AT-SPI action."""
-        try:
-            actions = node.actions
-        except Exception:
-            actions = {}
-        for name in ("click", "activate", "press", "toggle"):
-            if name in actions:
-                node.doActionNamed(name)
-                time.sleep(0.3)
-                return
-        self.click(node)
+        atspi_tree.activate(node, click=self.click)
 
     def click(self, node):
         """Clicks the middle of NODE with the pointer. The position comes from the window-relative
@@ -382,22 +298,11 @@ class App:
 
 
 def run(test_main):
-    """Runs a check's main function and turns failures into an exit status."""
-    import traceback
+    """Runs a check's main function, turns failures into an exit status, and ends the app."""
     try:
-        test_main()
-    except AssertionError:
-        traceback.print_exc()
-        sys.exit(1)
-    except SystemExit:
-        raise
-    except BaseException:
-        traceback.print_exc()
-        print("FAIL: the check stopped on an unexpected error", file=sys.stderr)
-        sys.exit(1)
+        atspi_tree.run(test_main)
     finally:
         try:
             kill_app()
         except Exception:
             pass
-    print("all checks passed", file=sys.stderr)
