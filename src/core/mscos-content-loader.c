@@ -28,8 +28,12 @@ typedef struct
   JsonNode         *document;
   GFile            *base;
   MscosContentPack *pack;
-  /* id → the path where it was first used */
+  /* id → the object that first used it */
   GHashTable       *ids;
+  /* object → the path of its "id", made only when an id is used twice */
+  GHashTable       *id_paths;
+  /* Items read and not yet in their store, a stack for add_pending_items() */
+  GPtrArray        *pending_items;
   const char       *outcome_id;
   guint             n_outcome_items;
 } Loader;
@@ -122,21 +126,71 @@ load_array_member (Loader          *loader,
   mscos_json_check_pop (loader->check, member_mark);
 }
 
-/* Checks that @id is new in the pack, with the path set to where it is used. */
+/* Records in @paths the path of the "id" of each object under @node, which @check is at. */
+static void
+find_id_paths (MscosJsonCheck *check,
+               GHashTable     *paths,
+               JsonNode       *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          gsize mark = mscos_json_check_push_member (check, name);
+
+          if (strcmp (name, "id") == 0)
+            g_hash_table_insert (paths, object, g_strdup (mscos_json_check_path (check)));
+          find_id_paths (check, paths, member);
+          mscos_json_check_pop (check, mark);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
+
+      for (guint i = 0; i < length; i++)
+        {
+          gsize mark = mscos_json_check_push_index (check, i);
+
+          find_id_paths (check, paths, json_array_get_element (array, i));
+          mscos_json_check_pop (check, mark);
+        }
+    }
+}
+
+/* Checks that the id of @object is new in the pack, with the path set to where it is used.
+ * Only the object is remembered: writing out a path for every id would cost about as much
+ * as the rest of checking it, and the path is needed only when an id is used twice. */
 static gboolean
 claim_id (Loader     *loader,
+          JsonObject *object,
           const char *id)
 {
-  const char *first = g_hash_table_lookup (loader->ids, id);
+  JsonObject *first = g_hash_table_lookup (loader->ids, id);
 
   if (first != NULL)
     {
-      mscos_json_check_problem (loader->check, "\"%s\" is already the id of %s", id, first);
+      if (loader->id_paths == NULL)
+        {
+          g_autoptr (MscosJsonCheck) walk = mscos_json_check_new ();
+
+          loader->id_paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+          find_id_paths (walk, loader->id_paths, loader->document);
+        }
+
+      mscos_json_check_problem (loader->check, "\"%s\" is already the id of %s", id,
+                                (const char *) g_hash_table_lookup (loader->id_paths, first));
       return FALSE;
     }
 
-  g_hash_table_insert (loader->ids, (gpointer) id,
-                       g_strdup (mscos_json_check_path (loader->check)));
+  g_hash_table_insert (loader->ids, (gpointer) id, object);
   return TRUE;
 }
 
@@ -154,7 +208,7 @@ load_id (Loader     *loader,
     return NULL;
 
   mark = mscos_json_check_push_member (loader->check, "id");
-  if (!claim_id (loader, id))
+  if (!claim_id (loader, object, id))
     id = NULL;
   mscos_json_check_pop (loader->check, mark);
 
@@ -511,6 +565,24 @@ index_item (Loader    *loader,
   loader->n_outcome_items++;
 }
 
+/* Moves the items pending since @start to the end of @store, all at once: each change to a
+ * store is announced with a signal and a property notification, which cost more than making
+ * the item. */
+static void
+add_pending_items (Loader     *loader,
+                   guint       start,
+                   GListStore *store)
+{
+  GPtrArray *pending = loader->pending_items;
+
+  if (pending->len > start)
+    {
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                           pending->pdata + start, pending->len - start);
+      g_ptr_array_set_size (pending, start);
+    }
+}
+
 typedef struct
 {
   MscosItem *parent;
@@ -561,7 +633,10 @@ load_recommendation_cb (Loader   *loader,
         }
       else
         {
+          guint start = loader->pending_items->len;
+
           load_array_member (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested);
+          add_pending_items (loader, start, item->children);
         }
     }
 
@@ -570,7 +645,7 @@ load_recommendation_cb (Loader   *loader,
   set->n_recommendations++;
 
   index_item (loader, item);
-  g_list_store_append (context->parent->children, item);
+  g_ptr_array_add (loader->pending_items, g_steal_pointer (&item));
 }
 
 static void
@@ -583,6 +658,7 @@ load_group_cb (Loader   *loader,
   g_autoptr (MscosItem) group = NULL;
   JsonObject *object = mscos_json_check_object (loader->check, node);
   RecommendationContext context;
+  guint start;
 
   if (object == NULL)
     return;
@@ -597,8 +673,10 @@ load_group_cb (Loader   *loader,
 
   context.parent = group;
   context.depth = 1;
+  start = loader->pending_items->len;
   load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
                      &context);
+  add_pending_items (loader, start, group->children);
 
   g_list_store_append (set->children, group);
 }
@@ -610,8 +688,7 @@ static void load_item_cb (Loader   *loader,
 
 typedef struct
 {
-  GListStore *store;
-  MscosItem  *parent;
+  MscosItem *parent;
 } ItemsContext;
 
 static void
@@ -648,7 +725,8 @@ load_item_kind (Loader     *loader,
 
     case MSCOS_ITEM_RESOURCE:
       {
-        ItemsContext context = { item->children, item };
+        ItemsContext context = { item };
+        guint start = loader->pending_items->len;
 
         mscos_json_check_members (check, object, resource_members);
         item->title = mscos_json_check_string_member (check, object, "title",
@@ -663,6 +741,7 @@ load_item_kind (Loader     *loader,
         item->blocks = load_blocks (loader, object, "body", FALSE);
         item->links = load_links (loader, object);
         load_array_member (loader, object, "items", 0, FALSE, load_item_cb, &context);
+        add_pending_items (loader, start, item->children);
       }
       break;
 
@@ -732,7 +811,7 @@ load_item_cb (Loader   *loader,
   item = new_item (loader, kind, context->parent, id);
   load_item_kind (loader, object, item);
   index_item (loader, item);
-  g_list_store_append (context->store, item);
+  g_ptr_array_add (loader->pending_items, g_steal_pointer (&item));
 }
 
 /* --- Sections and outcomes --------------------------------------------------------------- */
@@ -746,7 +825,8 @@ load_section_cb (Loader   *loader,
   MscosOutcome *outcome = data;
   g_autoptr (MscosSection) section = NULL;
   JsonObject *object = mscos_json_check_object (loader->check, node);
-  ItemsContext context;
+  ItemsContext context = { NULL };
+  guint start;
 
   if (object == NULL)
     return;
@@ -759,9 +839,9 @@ load_section_cb (Loader   *loader,
                                                    MSCOS_JSON_LINE);
   section->intro = load_blocks (loader, object, "intro", FALSE);
 
-  context.store = section->items;
-  context.parent = NULL;
+  start = loader->pending_items->len;
   load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context);
+  add_pending_items (loader, start, section->items);
 
   g_list_store_append (outcome->sections, section);
 }
@@ -923,6 +1003,50 @@ load_format (Loader     *loader,
   return TRUE;
 }
 
+/* Checks @document and builds the pack from it, recording every problem in @check.
+ * Returns %NULL if there was any. */
+static MscosContentPack *
+load_document (MscosJsonCheck *check,
+               JsonNode       *document,
+               GFile          *base,
+               gboolean       *newer)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) pending_items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (MscosContentPack) pack = NULL;
+  guint group_ranks[] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
+  Loader loader = { 0 };
+  JsonObject *root;
+
+  root = mscos_json_check_object (check, document);
+  if (root == NULL)
+    return NULL;
+
+  pack = g_object_new (MSCOS_TYPE_CONTENT_PACK, NULL);
+  pack->document = json_node_ref (document);
+
+  loader.check = check;
+  loader.document = document;
+  loader.base = base;
+  loader.pack = pack;
+  loader.ids = ids;
+  loader.pending_items = pending_items;
+
+  if (load_format (&loader, root, newer))
+    {
+      mscos_json_check_members (check, root, top_members);
+      load_pack_metadata (&loader, root);
+      load_array_member (&loader, root, "outcomes", MSCOS_JSON_REQUIRED, TRUE, load_outcome_cb,
+                         group_ranks);
+    }
+  g_clear_pointer (&loader.id_paths, g_hash_table_unref);
+
+  if (mscos_json_check_failed (check))
+    return NULL;
+
+  return g_steal_pointer (&pack);
+}
+
 /**
  * mscos_content_pack_parse:
  * @bytes: the pack's JSON text
@@ -937,46 +1061,41 @@ mscos_content_pack_parse (GBytes  *bytes,
                           GError **error)
 {
   g_autoptr (MscosJsonCheck) check = mscos_json_check_new ();
-  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (JsonNode) document = NULL;
   g_autoptr (MscosContentPack) pack = NULL;
   g_autofree char *message = NULL;
-  guint group_ranks[] = { G_MAXUINT, G_MAXUINT, G_MAXUINT };
   gboolean newer = FALSE;
-  JsonObject *root;
-  Loader loader = { 0 };
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  document = mscos_json_check_parse (check, data ? data : "", length);
-  if (document == NULL)
-    goto failed;
+  if (data == NULL)
+    data = "";
 
-  root = mscos_json_check_object (check, document);
-  if (root == NULL)
-    goto failed;
+  /* Finding repeated members takes a walk over the whole tree, which checking the pack does
+   * anyway: it is left until then. In the rare pack where members may have been lost, the
+   * pack is read and checked again, finding them first. */
+  document = mscos_json_check_parse_deferred (check, data, length);
+  if (document != NULL)
+    {
+      pack = load_document (check, document, base, &newer);
 
-  pack = g_object_new (MSCOS_TYPE_CONTENT_PACK, NULL);
-  pack->document = json_node_ref (document);
+      if (mscos_json_check_may_have_duplicates (check, document))
+        {
+          g_clear_object (&pack);
+          g_clear_pointer (&document, json_node_unref);
+          g_clear_pointer (&check, mscos_json_check_free);
+          check = mscos_json_check_new ();
+          newer = FALSE;
 
-  loader.check = check;
-  loader.document = document;
-  loader.base = base;
-  loader.pack = pack;
-  loader.ids = ids;
+          document = mscos_json_check_parse (check, data, length);
+          if (document != NULL)
+            pack = load_document (check, document, base, &newer);
+        }
+    }
 
-  if (!load_format (&loader, root, &newer))
-    goto failed;
-
-  mscos_json_check_members (check, root, top_members);
-  load_pack_metadata (&loader, root);
-  load_array_member (&loader, root, "outcomes", MSCOS_JSON_REQUIRED, TRUE, load_outcome_cb,
-                     group_ranks);
-
-  if (!mscos_json_check_failed (check))
+  if (pack != NULL)
     return g_steal_pointer (&pack);
 
-failed:
   message = mscos_json_check_to_message (check);
   g_set_error_literal (error, MSCOS_CONTENT_ERROR,
                        newer ? MSCOS_CONTENT_ERROR_NEWER_VERSION : MSCOS_CONTENT_ERROR_INVALID,

@@ -19,22 +19,56 @@
 /* How much of a value from the input a message quotes. */
 #define MAX_QUOTED 48
 
+/* The characters a string may not hold, but for line breaks where text allows them, in two
+ * sets of 16: glibc's strcspn() looks for up to 16 characters many bytes at a time, and for
+ * more one byte at a time. */
+static const char control_characters_low[] =
+  "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10";
+static const char control_characters_high[] =
+  "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f";
+
+/* One step of the path to the value being checked: a member name, or an array index when
+ * the name is NULL. Steps are pushed and popped for every value, but the path is written out
+ * only when a problem or an id needs it. */
+typedef struct
+{
+  const char *name;
+  guint       index;
+  /* The length of the written path before this step, once it is written. */
+  gsize       offset;
+} PathStep;
+
 struct _MscosJsonCheck
 {
+  /* Pushing and popping steps is much of what a check does: a plain array costs less than a
+   * GArray. */
+  PathStep   *steps;
+  gsize       n_steps;
+  gsize       n_allocated_steps;
+  /* The path of the first n_written steps. */
   GString    *path;
+  gsize       n_written;
   GPtrArray  *problems;
   guint       n_problems;
   /* JsonObject → GPtrArray of member names that appeared more than once in it. */
   GHashTable *duplicates;
   /* JsonObject → its size after its last member signal, while re-parsing for duplicates. */
   GHashTable *sizes;
+  /* How many members the text holds, whether that count can be trusted, and how many members
+   * the objects given to mscos_json_check_members() hold. */
+  gsize       n_text_members;
+  gboolean    text_count_exact;
+  gsize       n_checked_members;
 };
 
 typedef struct
 {
-  gsize n_members;
-  guint max_depth;
-  gsize deepest_offset;
+  gsize    n_members;
+  /* FALSE when the text has comments or single-quoted strings, which json-glib accepts and
+   * this count does not follow: the count can then be off either way. */
+  gboolean exact;
+  guint    max_depth;
+  gsize    deepest_offset;
 } LexicalCount;
 
 static gboolean
@@ -82,6 +116,46 @@ quote_value (const char *value)
   return g_string_free (quoted, FALSE);
 }
 
+/* Returns the length of the start of @string that holds no control character. */
+static gsize
+span_to_control_character (const char *string)
+{
+  gsize low = strcspn (string, control_characters_low);
+  gsize high = strcspn (string, control_characters_high);
+
+  return MIN (low, high);
+}
+
+/* Returns the path of the current steps, writing out those not written yet. */
+static const char *
+write_path (MscosJsonCheck *check)
+{
+  for (; check->n_written < check->n_steps; check->n_written++)
+    {
+      PathStep *step = &check->steps[check->n_written];
+
+      step->offset = check->path->len;
+      if (step->name == NULL)
+        {
+          g_string_append_printf (check->path, "[%u]", step->index);
+        }
+      else if (is_plain_name (step->name))
+        {
+          if (check->path->len > 0)
+            g_string_append_c (check->path, '.');
+          g_string_append (check->path, step->name);
+        }
+      else
+        {
+          g_autofree char *quoted = quote_value (step->name);
+
+          g_string_append_printf (check->path, "[%s]", quoted);
+        }
+    }
+
+  return check->path->str;
+}
+
 static const char *
 describe_node (JsonNode *node)
 {
@@ -110,7 +184,8 @@ describe_node (JsonNode *node)
 
 /* Counts the members of every object in @data without building anything, and finds how deep
  * it nests: enough to tell whether the parsed tree lost members to duplicate keys, and to name
- * the real reason when json-glib refuses a deeply nested document. */
+ * the real reason when json-glib refuses a deeply nested document. Each member in the tree
+ * has its ':' in the text, so unless the count is inexact, the tree never holds more. */
 static void
 count_lexically (const char   *data,
                  gsize         length,
@@ -121,15 +196,31 @@ count_lexically (const char   *data,
   guint depth = 0;
 
   memset (count, 0, sizeof *count);
+  count->exact = TRUE;
 
   while (p < end)
     {
       switch (*p)
         {
         case '"':
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
+          /* Most of a pack is text: find the closing quote with memchr(), which is much
+           * faster than looking at each byte. A quote ends the string when an even number
+           * of backslashes precedes it. */
+          for (;;)
+            {
+              const char *quote = memchr (p + 1, '"', end - (p + 1));
+              const char *backslashes = quote;
+
+              /* An unterminated string runs to the end: nothing more to count. */
+              if (quote == NULL)
+                return;
+
+              while (backslashes[-1] == '\\')
+                backslashes--;
+              p = quote;
+              if ((quote - backslashes) % 2 == 0)
+                break;
+            }
           break;
         case '{':
         case '[':
@@ -148,6 +239,10 @@ count_lexically (const char   *data,
         case ':':
           count->n_members++;
           break;
+        case '/':
+        case '\'':
+          count->exact = FALSE;
+          break;
         default:
           break;
         }
@@ -155,11 +250,21 @@ count_lexically (const char   *data,
     }
 }
 
+static gboolean
+is_container (JsonNode *node)
+{
+  JsonNodeType type = JSON_NODE_TYPE (node);
+
+  return type == JSON_NODE_OBJECT || type == JSON_NODE_ARRAY;
+}
+
 static gsize
 count_tree_members (JsonNode *node)
 {
   gsize n = 0;
 
+  /* The order does not matter here: the unordered iterator walks the hash table without
+   * looking each member up again, and only objects and arrays hold members. */
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
@@ -167,9 +272,10 @@ count_tree_members (JsonNode *node)
       JsonNode *member;
 
       n = json_object_get_size (object);
-      json_object_iter_init_ordered (&iter, object);
-      while (json_object_iter_next_ordered (&iter, NULL, &member))
-        n += count_tree_members (member);
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        if (is_container (member))
+          n += count_tree_members (member);
     }
   else if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -177,7 +283,12 @@ count_tree_members (JsonNode *node)
       guint length = json_array_get_length (array);
 
       for (guint i = 0; i < length; i++)
-        n += count_tree_members (json_array_get_element (array, i));
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (is_container (element))
+            n += count_tree_members (element);
+        }
     }
 
   return n;
@@ -235,6 +346,7 @@ report_parse_error (MscosJsonCheck *check,
                     gsize           length,
                     const GError   *error)
 {
+  g_autofree char *message = NULL;
   const char *invalid = NULL;
   LexicalCount count;
   guint line, column;
@@ -259,10 +371,14 @@ report_parse_error (MscosJsonCheck *check,
       return;
     }
 
+  /* json-glib quotes the string where it stopped, cut to a number of bytes that can fall
+   * inside a character. */
+  message = g_utf8_make_valid (error->message, -1);
+
   /* json-glib's messages start with "<data>:LINE:COLUMN: ". */
-  if (g_str_has_prefix (error->message, "<data>:"))
+  if (g_str_has_prefix (message, "<data>:"))
     {
-      g_auto (GStrv) parts = g_strsplit (error->message + strlen ("<data>:"), ":", 3);
+      g_auto (GStrv) parts = g_strsplit (message + strlen ("<data>:"), ":", 3);
 
       if (g_strv_length (parts) == 3)
         {
@@ -272,7 +388,7 @@ report_parse_error (MscosJsonCheck *check,
         }
     }
 
-  mscos_json_check_problem (check, "this is not valid JSON (%s)", error->message);
+  mscos_json_check_problem (check, "this is not valid JSON (%s)", message);
 }
 
 /**
@@ -301,6 +417,7 @@ mscos_json_check_free (MscosJsonCheck *check)
   if (check == NULL)
     return;
 
+  g_free (check->steps);
   g_string_free (check->path, TRUE);
   g_ptr_array_unref (check->problems);
   g_hash_table_unref (check->duplicates);
@@ -308,29 +425,15 @@ mscos_json_check_free (MscosJsonCheck *check)
   g_free (check);
 }
 
-/**
- * mscos_json_check_parse:
- * @check: a #MscosJsonCheck
- * @data: the document
- * @length: its length in bytes
- *
- * Parses @data. Problems that stop parsing are recorded with their line and column; members
- * that appear more than once in an object are remembered and reported by
- * mscos_json_check_members() when the object is checked.
- *
- * Returns: (transfer full) (nullable): the document's root, or %NULL
- */
-JsonNode *
-mscos_json_check_parse (MscosJsonCheck *check,
-                        const char     *data,
-                        gsize           length)
+static JsonNode *
+parse_document (MscosJsonCheck *check,
+                const char     *data,
+                gsize           length,
+                gboolean        find_duplicates)
 {
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) error = NULL;
   LexicalCount count;
-
-  g_return_val_if_fail (check != NULL, NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   /* Some editors begin UTF-8 files with a byte order mark, which JSON does not allow. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -358,11 +461,14 @@ mscos_json_check_parse (MscosJsonCheck *check,
       return NULL;
     }
 
+  count_lexically (data, length, &count);
+  check->n_text_members = count.n_members;
+  check->text_count_exact = count.exact;
+
   /* json-glib keeps the last of repeated members silently. Counting members in the text is
    * cheap; only when the count disagrees with the tree is the document parsed again while
    * watching each member go in. */
-  count_lexically (data, length, &count);
-  if (count.n_members != count_tree_members (json_parser_get_root (parser)))
+  if (find_duplicates && count.n_members != count_tree_members (json_parser_get_root (parser)))
     {
       g_clear_object (&parser);
       parser = json_parser_new ();
@@ -376,6 +482,79 @@ mscos_json_check_parse (MscosJsonCheck *check,
     }
 
   return json_node_ref (json_parser_get_root (parser));
+}
+
+/**
+ * mscos_json_check_parse:
+ * @check: a #MscosJsonCheck
+ * @data: the document
+ * @length: its length in bytes
+ *
+ * Parses @data. Problems that stop parsing are recorded with their line and column; members
+ * that appear more than once in an object are remembered and reported by
+ * mscos_json_check_members() when the object is checked.
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL
+ */
+JsonNode *
+mscos_json_check_parse (MscosJsonCheck *check,
+                        const char     *data,
+                        gsize           length)
+{
+  g_return_val_if_fail (check != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_document (check, data, length, TRUE);
+}
+
+/**
+ * mscos_json_check_parse_deferred:
+ * @check: a #MscosJsonCheck
+ * @data: the document
+ * @length: its length in bytes
+ *
+ * Parses @data like mscos_json_check_parse(), but leaves finding repeated members until the
+ * document has been checked, which spares a walk over the whole tree. This is for a caller
+ * that gives each object of the document to mscos_json_check_members() at most once: when
+ * it has done so, mscos_json_check_may_have_duplicates() tells whether repeated members can
+ * have gone unreported, and if so, the caller checks the document again from the start, with
+ * a new #MscosJsonCheck and mscos_json_check_parse().
+ *
+ * Returns: (transfer full) (nullable): the document's root, or %NULL
+ */
+JsonNode *
+mscos_json_check_parse_deferred (MscosJsonCheck *check,
+                                 const char     *data,
+                                 gsize           length)
+{
+  g_return_val_if_fail (check != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  return parse_document (check, data, length, FALSE);
+}
+
+/**
+ * mscos_json_check_may_have_duplicates:
+ * @check: a #MscosJsonCheck that parsed @root with mscos_json_check_parse_deferred()
+ * @root: the document's root
+ *
+ * Returns: whether json-glib may have dropped repeated members of @root, which are then
+ *   reported only by checking the document again with mscos_json_check_parse()
+ */
+gboolean
+mscos_json_check_may_have_duplicates (MscosJsonCheck *check,
+                                      JsonNode       *root)
+{
+  g_return_val_if_fail (check != NULL, TRUE);
+  g_return_val_if_fail (root != NULL, TRUE);
+
+  /* The objects checked hold no more members than the tree, which holds no more than the
+   * text: when the first and the last agree, no member was lost, and the tree need not be
+   * walked again. */
+  if (check->text_count_exact && check->n_checked_members == check->n_text_members)
+    return FALSE;
+
+  return count_tree_members (root) != check->n_text_members;
 }
 
 gboolean
@@ -439,65 +618,69 @@ mscos_json_check_problem (MscosJsonCheck *check,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (check->path->len > 0)
+  if (*write_path (check) != '\0')
     g_ptr_array_add (check->problems, g_strdup_printf ("%s: %s", check->path->str, message));
   else
     g_ptr_array_add (check->problems, g_steal_pointer (&message));
 }
 
+static gsize
+push_step (MscosJsonCheck *check,
+           const char     *name,
+           guint           index)
+{
+  if (check->n_steps == check->n_allocated_steps)
+    {
+      check->n_allocated_steps = MAX (16, 2 * check->n_allocated_steps);
+      check->steps = g_renew (PathStep, check->steps, check->n_allocated_steps);
+    }
+
+  check->steps[check->n_steps] = (PathStep) { name, index, 0 };
+
+  return check->n_steps++;
+}
+
 /**
  * mscos_json_check_push_member:
  * @check: a #MscosJsonCheck
- * @name: a member name
+ * @name: a member name, which must stay valid until the step is popped
  *
  * Appends `.name` to the current path.
  *
- * Returns: the length to give to mscos_json_check_pop() to return to the previous path
+ * Returns: the mark to give to mscos_json_check_pop() to return to the previous path
  */
 gsize
 mscos_json_check_push_member (MscosJsonCheck *check,
                               const char     *name)
 {
-  gsize length = check->path->len;
-
-  if (is_plain_name (name))
-    {
-      if (length > 0)
-        g_string_append_c (check->path, '.');
-      g_string_append (check->path, name);
-    }
-  else
-    {
-      g_autofree char *quoted = quote_value (name);
-
-      g_string_append_printf (check->path, "[%s]", quoted);
-    }
-
-  return length;
+  return push_step (check, name, 0);
 }
 
 gsize
 mscos_json_check_push_index (MscosJsonCheck *check,
                              guint           index)
 {
-  gsize length = check->path->len;
-
-  g_string_append_printf (check->path, "[%u]", index);
-
-  return length;
+  return push_step (check, NULL, index);
 }
 
 void
 mscos_json_check_pop (MscosJsonCheck *check,
-                      gsize           length)
+                      gsize           mark)
 {
-  g_string_truncate (check->path, length);
+  g_return_if_fail (mark <= check->n_steps);
+
+  if (check->n_written > mark)
+    {
+      g_string_truncate (check->path, check->steps[mark].offset);
+      check->n_written = mark;
+    }
+  check->n_steps = mark;
 }
 
 const char *
 mscos_json_check_path (MscosJsonCheck *check)
 {
-  return check->path->str;
+  return write_path (check);
 }
 
 /**
@@ -507,7 +690,8 @@ mscos_json_check_path (MscosJsonCheck *check)
  * @allowed: (array zero-terminated=1): the member names @object may have
  *
  * Records a problem for each member of @object that is not in @allowed, and for each member
- * that appeared more than once in the text.
+ * that appeared more than once in the text. Give each object to it at most once (see
+ * mscos_json_check_parse_deferred()).
  */
 void
 mscos_json_check_members (MscosJsonCheck    *check,
@@ -516,20 +700,34 @@ mscos_json_check_members (MscosJsonCheck    *check,
 {
   GPtrArray *duplicates;
   JsonObjectIter iter;
+  gboolean all_known = TRUE;
   const char *name;
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, NULL))
-    {
-      if (!g_strv_contains (allowed, name))
-        {
-          g_autofree char *quoted = quote_value (name);
+  check->n_checked_members += json_object_get_size (object);
 
-          mscos_json_check_problem (check, "unknown member %s", quoted);
+  /* Unknown members are reported in the order they were written, but looking for one needs
+   * no order, and the unordered iterator does not look each member up again. */
+  json_object_iter_init (&iter, object);
+  while (all_known && json_object_iter_next (&iter, &name, NULL))
+    all_known = g_strv_contains (allowed, name);
+
+  if (!all_known)
+    {
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, NULL))
+        {
+          if (!g_strv_contains (allowed, name))
+            {
+              g_autofree char *quoted = quote_value (name);
+
+              mscos_json_check_problem (check, "unknown member %s", quoted);
+            }
         }
     }
 
-  duplicates = g_hash_table_lookup (check->duplicates, object);
+  duplicates = g_hash_table_size (check->duplicates) > 0
+    ? g_hash_table_lookup (check->duplicates, object)
+    : NULL;
   if (duplicates != NULL)
     {
       for (guint i = 0; i < duplicates->len; i++)
@@ -674,19 +872,16 @@ mscos_json_check_string (MscosJsonCheck *check,
       return NULL;
     }
 
-  for (p = string; *p; p++)
+  for (p = string; *(p += span_to_control_character (p)) != '\0'; p++)
     {
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        {
-          if (*p == '\n' && (flags & MSCOS_JSON_TEXT))
-            continue;
+      if (*p == '\n' && (flags & MSCOS_JSON_TEXT))
+        continue;
 
-          if (*p == '\n')
-            mscos_json_check_problem (check, "must be on one line");
-          else
-            mscos_json_check_problem (check, "holds a control character (U+%04X)", (guchar) *p);
-          return NULL;
-        }
+      if (*p == '\n')
+        mscos_json_check_problem (check, "must be on one line");
+      else
+        mscos_json_check_problem (check, "holds a control character (U+%04X)", (guchar) *p);
+      return NULL;
     }
 
   if (p - string > MSCOS_JSON_MAX_STRING)

@@ -38,6 +38,12 @@ void            mscos_json_check_free           (MscosJsonCheck   *check);
 JsonNode       *mscos_json_check_parse          (MscosJsonCheck   *check,
                                                  const char       *data,
                                                  gsize             length);
+JsonNode       *mscos_json_check_parse_deferred (MscosJsonCheck   *check,
+                                                 const char       *data,
+                                                 gsize             length);
+gboolean        mscos_json_check_may_have_duplicates
+                                                (MscosJsonCheck   *check,
+                                                 JsonNode         *root);
 gboolean        mscos_json_check_failed         (MscosJsonCheck   *check);
 guint           mscos_json_check_n_problems     (MscosJsonCheck   *check);
 char           *mscos_json_check_to_message     (MscosJsonCheck   *check);

@@ -1,0 +1,112 @@
+/* fuzz-content-pack.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A libFuzzer target for the content-pack loader: any bytes must give either a pack or an
+ * error, never both or neither, and never a crash, an assertion, a critical, a leak, undefined
+ * behaviour or a hang. A pack that loads is walked once, as the app would show it. */
+
+#define G_LOG_DOMAIN "fuzz-content-pack"
+
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "mscos-content-pack.h"
+
+int LLVMFuzzerInitialize (int    *argc,
+                          char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static void
+fail (const char *message)
+{
+  g_printerr ("fuzz-content-pack: %s\n", message);
+  abort ();
+}
+
+static void
+walk_item_cb (gpointer item_pointer,
+              gpointer user_data)
+{
+  MscosItem *item = item_pointer;
+  MscosContentPack *pack = user_data;
+  g_autofree char *title = mscos_item_dup_display_title (item);
+  g_autofree char *attribution = mscos_item_dup_attribution (item);
+  g_autofree char *text = mscos_item_dup_plain_text (item);
+  g_autofree char *digest = mscos_item_dup_digest (item);
+  MscosItem *found = mscos_content_pack_lookup_item (pack, mscos_item_get_id (item));
+
+  /* Groups have ids that no other item may take, but are not looked up by them. */
+  if (mscos_item_is_bookmarkable (item) ? found != item : found != NULL)
+    fail ("looking an item up by its id does not find it");
+  if (!g_utf8_validate (text, -1, NULL))
+    fail ("an item's plain text is not valid UTF-8");
+
+  if (mscos_item_get_container (item) == NULL)
+    fail ("an item has no container");
+}
+
+static void
+walk_pack (MscosContentPack *pack)
+{
+  GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
+  guint n_outcomes = g_list_model_get_n_items (outcomes);
+
+  for (guint i = 0; i < n_outcomes; i++)
+    {
+      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
+
+      if (mscos_content_pack_lookup_outcome (pack, mscos_outcome_get_id (outcome)) == NULL)
+        fail ("an outcome is not found by its own id");
+    }
+
+  mscos_content_pack_foreach_item (pack, walk_item_cb, pack);
+}
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical is a failed precondition: as fatal as an assertion, even outside the test
+   * environment, which also sets G_DEBUG=fatal-criticals. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  /* GBytes copies the input into a buffer of exactly its size, so that AddressSanitizer
+   * catches any read past its end; the loader must not need a terminating NUL. */
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+
+  pack = mscos_content_pack_new_from_bytes (bytes, NULL, &error);
+
+  if ((pack == NULL) == (error == NULL))
+    fail (pack ? "both a pack and an error" : "neither a pack nor an error");
+
+  if (error != NULL)
+    {
+      if (error->domain != MSCOS_CONTENT_ERROR)
+        fail ("an error outside MSCOS_CONTENT_ERROR");
+      if (error->message == NULL || *error->message == '\0'
+          || !g_utf8_validate (error->message, -1, NULL))
+        fail ("an error message that is empty or not valid UTF-8");
+    }
+  else
+    {
+      walk_pack (pack);
+    }
+
+  return 0;
+}
