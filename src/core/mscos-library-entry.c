@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* One item's bookmark and note in the user's library, with what the item was when they were
+ * last saved. Its properties only change through MscosLibrary, and notify only when their
+ * value changes, so list rows can bind to them. */
+
 #define G_LOG_DOMAIN "mscos-library-entry"
 #define MSCOS_LIBRARY_COMPILATION
 
@@ -462,6 +466,12 @@ mscos_library_entry_set_slot (MscosLibraryEntry *self,
   self->slot = slot;
 }
 
+/**
+ * mscos_library_entry_get_pack_id:
+ * @self: a #MscosLibraryEntry
+ *
+ * Returns: the id of the content pack the item belongs to
+ */
 const char *
 mscos_library_entry_get_pack_id (MscosLibraryEntry *self)
 {
@@ -470,6 +480,12 @@ mscos_library_entry_get_pack_id (MscosLibraryEntry *self)
   return self->record->pack_id;
 }
 
+/**
+ * mscos_library_entry_get_item_id:
+ * @self: a #MscosLibraryEntry
+ *
+ * Returns: the id of the item
+ */
 const char *
 mscos_library_entry_get_item_id (MscosLibraryEntry *self)
 {
@@ -549,6 +565,12 @@ mscos_library_entry_get_digest (MscosLibraryEntry *self)
   return self->record->digest;
 }
 
+/**
+ * mscos_library_entry_get_bookmarked:
+ * @self: a #MscosLibraryEntry
+ *
+ * Returns: whether the item is bookmarked
+ */
 gboolean
 mscos_library_entry_get_bookmarked (MscosLibraryEntry *self)
 {

@@ -2281,6 +2281,12 @@ mscos_library_load_finish (MscosLibrary  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/**
+ * mscos_library_get_loaded:
+ * @self: a #MscosLibrary
+ *
+ * Returns: whether the library file has been read
+ */
 gboolean
 mscos_library_get_loaded (MscosLibrary *self)
 {
@@ -2500,6 +2506,12 @@ mscos_library_get_save_error (MscosLibrary *self)
   return self->save_error;
 }
 
+/**
+ * mscos_library_get_has_unsaved_changes:
+ * @self: a #MscosLibrary
+ *
+ * Returns: whether some changes are not on disk yet
+ */
 gboolean
 mscos_library_get_has_unsaved_changes (MscosLibrary *self)
 {

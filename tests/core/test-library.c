@@ -675,6 +675,34 @@ test_bad_entry_among_good (void)
                    "Tab\there, and\001 a control character");
 }
 
+static const char *duplicate_entries =
+  "{ \"format\": \"mscos-library\", \"version\": 1, \"entries\": [\n"
+  "  { \"pack\": \"test.every-kind\", \"item\": \"safety.quote-keith\",\n"
+  "    \"note\": { \"text\": \"First copy\", \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"2026-01-01T00:00:00Z\" } },\n"
+  "  { \"pack\": \"test.every-kind\", \"item\": \"safety.quote-keith\",\n"
+  "    \"bookmark\": { \"created\": \"2026-01-02T00:00:00Z\" },\n"
+  "    \"note\": { \"text\": \"Second copy\", \"created\": \"2026-01-02T00:00:00Z\", \"modified\": \"2026-01-02T00:00:00Z\" } }\n"
+  "] }\n";
+
+static void
+test_duplicate_entries (void)
+{
+  g_autoptr (MscosLibrary) library = NULL;
+  MscosLibraryEntry *entry;
+
+  write_library_file (duplicate_entries);
+
+  /* Both copies' words are kept, in one entry. */
+  library = new_loaded_library ();
+  check_moved_aside (library, duplicate_entries, "entries[1]: a second entry for the same item");
+  g_assert_cmpuint (n_entries (library), ==, 1);
+  entry = mscos_library_lookup (library, PACK_ID, QUOTE_ID);
+  g_assert_cmpstr (mscos_library_entry_get_note (entry), ==,
+                   "First copy\n\n——— From a second copy of this entry ———\n\nSecond copy");
+  g_assert_true (mscos_library_entry_get_bookmarked (entry));
+  g_assert_true (mscos_library_get_has_unsaved_changes (library));
+}
+
 static void
 test_unreadable_twice (void)
 {
@@ -930,17 +958,24 @@ test_rapid_edits (void)
   g_assert_false (mscos_library_get_has_unsaved_changes (library));
 }
 
+typedef struct
+{
+  MscosLibrary *library;
+  MscosItem    *item;
+  GString      *text;
+  gboolean      done;
+} Typist;
+
 static gboolean
 type_one_cb (gpointer user_data)
 {
-  MscosLibrary *library = user_data;
-  GString *text = g_object_get_data (G_OBJECT (library), "test-text");
-  MscosItem *item = g_object_get_data (G_OBJECT (library), "test-item");
+  Typist *typist = user_data;
 
-  g_string_append_c (text, 'x');
-  mscos_library_set_note (library, PACK_ID, item, text->str);
+  g_string_append_c (typist->text, 'x');
+  mscos_library_set_note (typist->library, PACK_ID, typist->item, typist->text->str);
+  typist->done = typist->text->len >= 50;
 
-  return text->len < 50 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return typist->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
 static void
@@ -948,21 +983,22 @@ test_continuous_edits (void)
 {
   g_autoptr (MscosContentPack) pack = load_pack ();
   g_autoptr (MscosLibrary) library = new_loaded_library ();
+  g_autoptr (GString) text = g_string_new (NULL);
   g_autofree char *contents = NULL;
   guint *saves = watch_saves (library);
-  GString *text = g_string_new (NULL);
+  Typist typist = { library, get_item (pack, QUOTE_ID), text, FALSE };
 
   /* Scaled down tenfold: quiet 50 ms, at most 300 ms. Someone types a key every 20 ms for a
    * second, never pausing long enough for a quiet save. */
   mscos_library_set_save_delays (library, 50, 300);
-  g_object_set_data_full (G_OBJECT (library), "test-text", text, (GDestroyNotify) g_string_free);
-  g_object_set_data (G_OBJECT (library), "test-item", get_item (pack, QUOTE_ID));
-  g_timeout_add (20, type_one_cb, library);
-
-  iterate_for (1000);
+  g_timeout_add (20, type_one_cb, &typist);
+  iterate_until (&typist.done, "the typing");
   g_assert_cmpuint (*saves, >=, 2);
   g_assert_cmpuint (*saves, <=, 6);
-  iterate_for (200);
+
+  /* Then a pause saves the rest. */
+  while (mscos_library_get_has_unsaved_changes (library))
+    wait_for_save (library);
   contents = read_library_file ();
   g_assert_nonnull (strstr (contents, text->str));
 }
@@ -1528,7 +1564,8 @@ test_full_disk (void)
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   g_string_append (long_note, ", done");
   mscos_library_set_note (library, PACK_ID, quote, long_note->str);
-  wait_for_save (library);
+  while (mscos_library_get_has_unsaved_changes (library))
+    wait_for_save (library);
   g_assert_null (mscos_library_get_save_error (library));
   contents = read_file (path);
   g_assert_nonnull (strstr (contents, "and more, done"));
@@ -1559,6 +1596,7 @@ main (int   argc,
                         "[ \"format\", \"mscos-library\" ]", test_corrupt);
   g_test_add_data_func ("/core/library/corrupt/empty", "", test_corrupt);
   g_test_add_func ("/core/library/corrupt/bad-entry-among-good", test_bad_entry_among_good);
+  g_test_add_func ("/core/library/corrupt/duplicate-entries", test_duplicate_entries);
   g_test_add_func ("/core/library/corrupt/twice", test_unreadable_twice);
   g_test_add_func ("/core/library/corrupt/restored-from-backup", test_restored_from_backup);
   g_test_add_func ("/core/library/newer-version", test_newer_version);

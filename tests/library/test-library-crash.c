@@ -205,8 +205,6 @@ test_kill (void)
   g_test_message ("%u kills; %u saves reported and verified on disk; the file ended at edit %"
                   G_GUINT64_FORMAT "; %u times it held a save the driver had no time to report",
                   N_RUNS, verified, state, mid_write);
-  g_print ("# %u kills, %u reported saves verified, final edit %" G_GUINT64_FORMAT "\n",
-           N_RUNS, verified, state);
   g_assert_cmpuint (verified, >, N_RUNS);
 }
 
