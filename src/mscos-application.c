@@ -10,6 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include "mscos-application.h"
 #include "mscos-preferences-dialog.h"
@@ -35,6 +38,9 @@ struct _MscosApplication
   GError              *content_error;
   /* ids of the items whose notes the search index holds */
   GHashTable          *noted_items;
+  guint                release_source;
+  /* Set once a search was opened or GNOME Shell asked: from then on every pack is indexed. */
+  gboolean             index_wanted;
   /* Counts requests to open a pack, so that only the latest one's result is used. */
   guint                load_generation;
 };
@@ -180,6 +186,46 @@ index_built_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_INDEX]);
 }
 
+/* Builds the search index of the current pack in a worker thread. The index of the previous
+ * pack, if any, answers until the new one is ready. */
+static void
+build_search_index (MscosApplication *self)
+{
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+
+  if (self->content_pack == NULL)
+    return;
+
+  self->index_cancellable = g_cancellable_new ();
+  mscos_search_index_new_async (self->content_pack, self->index_cancellable, index_built_cb,
+                                g_object_ref (self));
+}
+
+#ifdef __GLIBC__
+static gboolean
+release_memory_cb (gpointer data)
+{
+  MscosApplication *self = data;
+
+  self->release_source = 0;
+  /* The pack was parsed in a worker thread, whose heap keeps the parser's freed memory. */
+  malloc_trim (0);
+
+  return G_SOURCE_REMOVE;
+}
+#endif
+
+/* Once the content is in and the first page built, gives freed memory back to the system. */
+static void
+release_memory_later (MscosApplication *self)
+{
+#ifdef __GLIBC__
+  if (self->release_source == 0)
+    self->release_source = g_timeout_add_seconds (1, release_memory_cb, self);
+#endif
+}
+
 static void
 set_content_pack (MscosApplication *self,
                   MscosContentPack *pack)
@@ -189,11 +235,11 @@ set_content_pack (MscosApplication *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_PACK]);
 
-  /* The index of the previous pack answers until the new one is ready. */
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  self->index_cancellable = g_cancellable_new ();
-  mscos_search_index_new_async (pack, self->index_cancellable, index_built_cb, g_object_ref (self));
+  /* The index is built only once it is wanted, then follows every new pack. */
+  if (self->index_wanted)
+    build_search_index (self);
+
+  release_memory_later (self);
 }
 
 /* Prints one line per problem of each pack, and returns the exit status. */
@@ -545,6 +591,7 @@ mscos_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *quick_exit_accels[] = { "<Shift>Escape", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
   g_autoptr (GFile) library_file = NULL;
 
   G_APPLICATION_CLASS (mscos_application_parent_class)->startup (application);
@@ -553,6 +600,7 @@ mscos_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quick-exit", quick_exit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (apply_style), self,
                            G_CONNECT_SWAPPED);
@@ -616,6 +664,8 @@ mscos_application_dbus_register (GApplication     *application,
                            G_CALLBACK (provider_activate_result_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "launch-search",
                            G_CALLBACK (provider_launch_search_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_provider, "index-wanted",
+                           G_CALLBACK (mscos_application_request_search_index), self, G_CONNECT_SWAPPED);
   if (self->search_index != NULL)
     mscos_search_provider_set_index (self->search_provider, self->search_index);
 
@@ -666,6 +716,7 @@ mscos_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
+  g_clear_handle_id (&self->release_source, g_source_remove);
   g_clear_object (&self->search_provider);
   g_clear_object (&self->search_index);
   g_clear_pointer (&self->noted_items, g_hash_table_unref);
@@ -873,4 +924,23 @@ mscos_application_get_search_index (MscosApplication *self)
   g_return_val_if_fail (MSCOS_IS_APPLICATION (self), NULL);
 
   return self->search_index;
+}
+
+/**
+ * mscos_application_request_search_index:
+ *
+ * Builds the search index of the content shown, if it is not built yet. The index is built
+ * when first wanted — a search opened, or GNOME Shell asking — not at start-up;
+ * #MscosApplication:search-index says when it is ready.
+ */
+void
+mscos_application_request_search_index (MscosApplication *self)
+{
+  g_return_if_fail (MSCOS_IS_APPLICATION (self));
+
+  if (self->index_wanted)
+    return;
+
+  self->index_wanted = TRUE;
+  build_search_index (self);
 }

@@ -26,6 +26,7 @@ MscosContentPack *mscos_application_get_content_pack   (MscosApplication *self);
 GError           *mscos_application_get_content_error  (MscosApplication *self);
 MscosLibrary     *mscos_application_get_library        (MscosApplication *self);
 MscosSearchIndex *mscos_application_get_search_index   (MscosApplication *self);
+void              mscos_application_request_search_index (MscosApplication *self);
 void              mscos_application_open_content       (MscosApplication *self,
                                                         GFile            *file);
 

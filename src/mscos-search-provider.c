@@ -40,6 +40,7 @@ G_DEFINE_FINAL_TYPE (MscosSearchProvider, mscos_search_provider, G_TYPE_OBJECT)
 enum {
   ACTIVATE_RESULT,
   LAUNCH_SEARCH,
+  INDEX_WANTED,
   N_SIGNALS
 };
 
@@ -173,9 +174,13 @@ handle_search_cb (MscosSearchProvider   *self,
                   GDBusMethodInvocation *invocation)
 {
   if (self->index != NULL)
-    answer (self, invocation);
-  else
-    g_ptr_array_add (self->waiting, g_object_ref (invocation));
+    {
+      answer (self, invocation);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
+  g_ptr_array_add (self->waiting, g_object_ref (invocation));
+  g_signal_emit (self, signals[INDEX_WANTED], 0);
 
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
@@ -242,6 +247,15 @@ mscos_search_provider_class_init (MscosSearchProviderClass *klass)
   signals[LAUNCH_SEARCH] =
     g_signal_new ("launch-search", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * MscosSearchProvider::index-wanted:
+   *
+   * Emitted when a request waits for an index to answer it.
+   */
+  signals[INDEX_WANTED] =
+    g_signal_new ("index-wanted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

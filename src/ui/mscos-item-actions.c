@@ -15,7 +15,7 @@
 #include "mscos-application.h"
 #include "mscos-item-actions.h"
 #include "mscos-library.h"
-#include "mscos-ui-utils.h"
+#include "mscos-note-editor.h"
 #include "mscos-window.h"
 
 /* The bookmark toggle and the note button of one item. The library is the only truth: the
@@ -29,9 +29,8 @@ struct _MscosItemActions
 
   GtkToggleButton   *bookmark_button;
   GtkMenuButton     *note_button;
-  GtkPopover        *note_popover;
-  GtkTextView       *note_view;
-  GtkButton         *delete_button;
+  /* Made the first time the note button is used. */
+  MscosNoteEditor   *note_editor;
 
   MscosItem         *item;
   MscosLibrary      *library;
@@ -134,7 +133,8 @@ update_from_entry (MscosItemActions *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   noted ? _("Edit note") : _("Add note"),
                                   -1);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), noted);
+  if (self->note_editor != NULL)
+    mscos_note_editor_set_can_delete (self->note_editor, noted);
   if (bookmarked || noted)
     gtk_widget_add_css_class (GTK_WIDGET (self), "in-use");
   else
@@ -191,9 +191,9 @@ note_changed_cb (MscosItemActions *self,
 }
 
 static void
-note_popover_shown_cb (MscosItemActions *self)
+note_editor_shown_cb (MscosItemActions *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextBuffer *buffer = mscos_note_editor_get_buffer (self->note_editor);
   const char *note = get_note (self);
   GtkTextIter end;
 
@@ -203,7 +203,7 @@ note_popover_shown_cb (MscosItemActions *self)
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+  mscos_note_editor_set_can_delete (self->note_editor, has_note (self));
 }
 
 static void
@@ -226,7 +226,7 @@ delete_clicked_cb (MscosItemActions *self)
     return;
 
   snapshot = mscos_library_entry_copy (self->entry);
-  gtk_popover_popdown (self->note_popover);
+  gtk_menu_button_popdown (self->note_button);
   mscos_library_set_note (self->library, self->pack_id, self->item, NULL);
 
   toast = adw_toast_new (_("Note deleted"));
@@ -240,6 +240,25 @@ delete_clicked_cb (MscosItemActions *self)
     mscos_window_add_toast (MSCOS_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+create_note_editor_cb (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (user_data);
+
+  if (self->note_editor != NULL)
+    return;
+
+  self->note_editor = MSCOS_NOTE_EDITOR (mscos_note_editor_new ());
+  g_signal_connect_object (self->note_editor, "show",
+                           G_CALLBACK (note_editor_shown_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->note_editor, "delete",
+                           G_CALLBACK (delete_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (mscos_note_editor_get_buffer (self->note_editor), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->note_editor));
 }
 
 static void
@@ -311,12 +330,7 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   gtk_widget_class_set_css_name (widget_class, "itemactions");
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_button);
-  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_popover);
-  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_view);
-  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, note_popover_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
 
 static void
@@ -327,9 +341,7 @@ mscos_item_actions_init (MscosItemActions *self)
   self->entry_signals = g_signal_group_new (MSCOS_TYPE_LIBRARY_ENTRY);
   g_signal_group_connect_object (self->entry_signals, "notify", G_CALLBACK (update_from_entry),
                                  self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
-                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
-  mscos_add_exit_shortcuts (GTK_WIDGET (self->note_popover));
+  gtk_menu_button_set_create_popup_func (self->note_button, create_note_editor_cb, self, NULL);
 }
 
 /**

@@ -25,6 +25,15 @@
 /* Text sizes offered by Ctrl+plus and Ctrl+minus, relative to the normal size. */
 static const double zoom_steps[] = { 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0, 2.5, 3.0 };
 
+/* What the banner above the content is saying. */
+typedef enum
+{
+  BANNER_NONE,
+  BANNER_SAVE_ERROR,
+  BANNER_LOAD_PROBLEM,
+  BANNER_QUICK_EXIT_TIP,
+} BannerMessage;
+
 struct _MscosWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -36,12 +45,16 @@ struct _MscosWindow
   GtkStack             *sidebar_stack;
   GtkListView          *sidebar_list;
   GtkStack             *page_stack;
-  AdwStatusPage        *error_page;
   AdwBanner            *banner;
+  BannerMessage         banner_message;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkListView          *results_list;
+  GMenuModel           *primary_menu;
+  GMenuModel           *page_menu;
+  /* the menus' widgets, built the first time each is opened */
   GtkButton            *zoom_reset_button;
+  GtkWindow            *shortcuts_window;
   GtkMenuButton        *primary_menu_button;
   GtkMenuButton        *page_menu_button;
   GtkWidget            *sidebar_quick_exit_button;
@@ -87,7 +100,8 @@ apply_zoom (MscosWindow *self)
   g_autofree char *label = g_strdup_printf ("%d%%", (int) (scale * 100 + 0.5));
 
   gtk_css_provider_load_from_string (zoom_provider, css);
-  gtk_button_set_label (self->zoom_reset_button, label);
+  if (self->zoom_reset_button != NULL)
+    gtk_button_set_label (self->zoom_reset_button, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  scale < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > zoom_steps[0] + 0.001);
@@ -124,6 +138,98 @@ zoom_cb (GtkWidget  *widget,
     }
 
   g_settings_set_double (self->settings, "text-scale", next);
+}
+
+/* --- Menus and the shortcuts window, built when first wanted ------------------------------------ */
+
+static GtkWidget *
+create_zoom_button (const char *icon_name,
+                    const char *action,
+                    const char *tooltip,
+                    const char *accessible)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  if (icon_name != NULL)
+    gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  return button;
+}
+
+/* The primary menu's first row: the text size, with smaller, normal and larger. */
+static GtkWidget *
+create_zoom_row (MscosWindow *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_("Text Size"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *reset;
+
+  g_object_set (row, "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (buttons, "linked");
+
+  reset = create_zoom_button (NULL, "win.zoom-reset", _("Normal Text Size"), _("Normal text size"));
+  gtk_widget_set_size_request (reset, 64, -1);
+  self->zoom_reset_button = GTK_BUTTON (reset);
+
+  gtk_box_append (GTK_BOX (buttons), create_zoom_button ("zoom-out-symbolic", "win.zoom-out",
+                                                         _("Smaller Text"), _("Smaller text")));
+  gtk_box_append (GTK_BOX (buttons), reset);
+  gtk_box_append (GTK_BOX (buttons), create_zoom_button ("zoom-in-symbolic", "win.zoom-in",
+                                                         _("Larger Text"), _("Larger text")));
+  gtk_box_append (GTK_BOX (row), label);
+  gtk_box_append (GTK_BOX (row), buttons);
+
+  return row;
+}
+
+static void
+create_primary_popover_cb (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  MscosWindow *self = user_data;
+  GtkWidget *popover = gtk_popover_menu_new_from_model (self->primary_menu);
+
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_row (self), "zoom");
+  mscos_add_exit_shortcuts (popover);
+  gtk_menu_button_set_popover (button, popover);
+  apply_zoom (self);
+}
+
+static void
+create_page_popover_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  MscosWindow *self = user_data;
+  GtkWidget *popover = gtk_popover_menu_new_from_model (self->page_menu);
+
+  mscos_add_exit_shortcuts (popover);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+show_shortcuts_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+
+      self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      mscos_add_exit_shortcuts (GTK_WIDGET (self->shortcuts_window));
+    }
+
+  gtk_window_present (self->shortcuts_window);
 }
 
 /* --- Pages --------------------------------------------------------------------------------- */
@@ -204,13 +310,62 @@ show_library (MscosWindow          *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collapse-all", FALSE);
 }
 
+/* The status pages, made the first time one is shown: most sessions never see them. */
+typedef struct
+{
+  const char *name;
+  const char *icon_name;
+  const char *title;
+  const char *description;
+  gboolean    compact;
+} StatusPageInfo;
+
+static const StatusPageInfo status_pages[] = {
+  { "empty", "uk.co.mscos.Outcomes-symbolic", N_("Choose an Outcome"),
+    N_("What survivors said, which recommendations apply and where the reports are, for each of the seven core outcomes."),
+    FALSE },
+  { "error", "dialog-error-symbolic", N_("The Content Cannot Be Shown"), NULL, FALSE },
+  { "no-results", "system-search-symbolic", N_("No Results Found"),
+    N_("Try other words, or fewer of them."), TRUE },
+};
+
+static AdwStatusPage *
+show_status_page (GtkStack   *stack,
+                  const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  if (page == NULL)
+    {
+      const StatusPageInfo *info = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (status_pages) && info == NULL; i++)
+        if (g_str_equal (status_pages[i].name, name))
+          info = &status_pages[i];
+      g_return_val_if_fail (info != NULL, NULL);
+
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), info->icon_name);
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(info->title));
+      if (info->description != NULL)
+        adw_status_page_set_description (ADW_STATUS_PAGE (page), _(info->description));
+      if (info->compact)
+        gtk_widget_add_css_class (page, "compact");
+      gtk_stack_add_named (stack, page, name);
+    }
+
+  gtk_stack_set_visible_child (stack, page);
+
+  return ADW_STATUS_PAGE (page);
+}
+
 static void
 clear_pages (MscosWindow *self)
 {
   GHashTableIter iter;
   gpointer page;
 
-  gtk_stack_set_visible_child_name (self->page_stack, "empty");
+  gtk_stack_set_visible_child_name (self->page_stack, "loading");
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     gtk_stack_remove (self->page_stack, page);
@@ -344,6 +499,10 @@ restore_outcome (MscosWindow      *self,
 
       show_outcome (self, first);
     }
+  else
+    {
+      show_status_page (self->page_stack, "empty");
+    }
 }
 
 static void
@@ -372,8 +531,8 @@ content_pack_changed_cb (MscosWindow *self)
       gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
       if (error != NULL)
         {
-          adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->page_stack, "error");
+          adw_status_page_set_description (show_status_page (self->page_stack, "error"),
+                                           error->message);
         }
       return;
     }
@@ -628,34 +787,69 @@ content_refused_cb (MscosWindow *self,
 
 /* --- The user's library ----------------------------------------------------------------------- */
 
-/* A save that fails matters more than a file set aside at start-up: it is shown first. */
-static void
-update_banner (MscosWindow *self)
+/* The banner says one thing at a time: a save that fails matters most, then a library file set
+ * aside at start-up, then, until it is dismissed, where quick exit is. */
+static BannerMessage
+choose_banner (MscosWindow  *self,
+               const char  **title)
 {
   MscosLibrary *library = mscos_application_get_library (get_application (self));
   const char *save_error = library ? mscos_library_get_save_error (library) : NULL;
   const char *load_problem = library ? mscos_library_get_load_problem (library) : NULL;
 
+  *title = NULL;
+
   if (save_error != NULL)
     {
-      adw_banner_set_title (self->banner, save_error);
-      adw_banner_set_button_label (self->banner, NULL);
-      adw_banner_set_revealed (self->banner, TRUE);
+      *title = save_error;
+      return BANNER_SAVE_ERROR;
     }
-  else if (load_problem != NULL)
+
+  if (load_problem != NULL)
     {
-      adw_banner_set_title (self->banner, load_problem);
-      adw_banner_set_button_label (self->banner, _("_Open Folder"));
-      adw_banner_set_revealed (self->banner, TRUE);
+      *title = load_problem;
+      return BANNER_LOAD_PROBLEM;
     }
-  else
+
+  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
     {
-      adw_banner_set_revealed (self->banner, FALSE);
+      *title = _("Shift+Esc closes the app at once, if you need to leave quickly");
+      return BANNER_QUICK_EXIT_TIP;
     }
+
+  return BANNER_NONE;
 }
 
 static void
-banner_clicked_cb (MscosWindow *self)
+update_banner (MscosWindow *self)
+{
+  const char *title;
+
+  self->banner_message = choose_banner (self, &title);
+
+  switch (self->banner_message)
+    {
+    case BANNER_SAVE_ERROR:
+      adw_banner_set_button_label (self->banner, NULL);
+      break;
+    case BANNER_LOAD_PROBLEM:
+      adw_banner_set_button_label (self->banner, _("_Open Folder"));
+      break;
+    case BANNER_QUICK_EXIT_TIP:
+      adw_banner_set_button_label (self->banner, _("_Got It"));
+      break;
+    case BANNER_NONE:
+    default:
+      break;
+    }
+
+  if (title != NULL)
+    adw_banner_set_title (self->banner, title);
+  adw_banner_set_revealed (self->banner, title != NULL);
+}
+
+static void
+open_moved_aside_folder (MscosWindow *self)
 {
   MscosLibrary *library = mscos_application_get_library (get_application (self));
   GFile *moved = library ? mscos_library_get_moved_aside_file (library) : NULL;
@@ -666,6 +860,24 @@ banner_clicked_cb (MscosWindow *self)
 
   launcher = gtk_file_launcher_new (moved);
   gtk_file_launcher_open_containing_folder (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+static void
+banner_clicked_cb (MscosWindow *self)
+{
+  switch (self->banner_message)
+    {
+    case BANNER_LOAD_PROBLEM:
+      open_moved_aside_folder (self);
+      break;
+    case BANNER_QUICK_EXIT_TIP:
+      g_settings_set_boolean (self->settings, "quick-exit-tip-dismissed", TRUE);
+      break;
+    case BANNER_SAVE_ERROR:
+    case BANNER_NONE:
+    default:
+      break;
+    }
 }
 
 static void
@@ -897,13 +1109,19 @@ run_search (MscosWindow *self)
     }
 
   if (index == NULL)
-    return;
+    {
+      /* The index is built on first use; this search runs again when it is ready. */
+      mscos_application_request_search_index (app);
+      return;
+    }
 
   results = mscos_search_index_query (index, text, 200);
   model = create_results_model (mscos_search_index_get_pack (index), results);
   gtk_no_selection_set_model (self->results_selection, model);
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (model) > 0 ? "results" : "no-results");
+  if (g_list_model_get_n_items (model) > 0)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  else
+    show_status_page (self->sidebar_stack, "no-results");
 }
 
 static void
@@ -946,6 +1164,7 @@ search_mode_changed_cb (MscosWindow *self)
 {
   if (gtk_search_bar_get_search_mode (self->search_bar))
     {
+      mscos_application_request_search_index (get_application (self));
       adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       run_search (self);
@@ -993,23 +1212,6 @@ update_quick_exit_buttons (MscosWindow *self)
   gtk_widget_set_visible (self->sidebar_quick_exit_button, shown);
   gtk_widget_set_visible (self->content_quick_exit_button,
                           shown && adw_navigation_split_view_get_collapsed (self->split_view));
-}
-
-/* Once, on the first run: where quick exit is, for those who may need it. */
-static void
-show_first_run_tip (MscosWindow *self)
-{
-  AdwToast *toast;
-
-  if (g_settings_get_boolean (self->settings, "first-run-tip-shown"))
-    return;
-
-  toast = adw_toast_new (_("Shift+Esc closes the app at once"));
-  adw_toast_set_button_label (toast, _("_Preferences"));
-  adw_toast_set_action_name (toast, "app.preferences");
-  adw_toast_set_timeout (toast, 12);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_settings_set_boolean (self->settings, "first-run-tip-shown", TRUE);
 }
 
 /* --- Window -------------------------------------------------------------------------------- */
@@ -1060,7 +1262,8 @@ setup_for_application (MscosWindow *self)
   g_signal_connect_object (self->settings, "changed::show-quick-exit",
                            G_CALLBACK (update_quick_exit_buttons), self, G_CONNECT_SWAPPED);
   update_quick_exit_buttons (self);
-  show_first_run_tip (self);
+  g_signal_connect_object (self->settings, "changed::quick-exit-tip-dismissed",
+                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (app, "notify::content-pack", G_CALLBACK (content_pack_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1085,6 +1288,9 @@ mscos_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_WINDOW);
 
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->sidebar_selection);
   g_clear_object (&self->results_selection);
@@ -1115,12 +1321,12 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_stack);
-  gtk_widget_class_bind_template_child (widget_class, MscosWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, results_list);
-  gtk_widget_class_bind_template_child (widget_class, MscosWindow, zoom_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_menu);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_menu_button);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, sidebar_quick_exit_button);
@@ -1138,6 +1344,7 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
   gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_cb);
   gtk_widget_class_install_action (widget_class, "win.open-content", NULL, open_content_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_cb);
   gtk_widget_class_install_action (widget_class, "win.export-library", NULL, export_library_cb);
   gtk_widget_class_install_action (widget_class, "win.import-library", NULL, import_library_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
@@ -1187,8 +1394,8 @@ mscos_window_init (MscosWindow *self)
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 
   mscos_add_exit_shortcuts (GTK_WIDGET (self));
-  mscos_add_exit_shortcuts (GTK_WIDGET (gtk_menu_button_get_popover (self->primary_menu_button)));
-  mscos_add_exit_shortcuts (GTK_WIDGET (gtk_menu_button_get_popover (self->page_menu_button)));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_popover_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->page_menu_button, create_page_popover_cb, self, NULL);
 
   self->results_selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results_selection));

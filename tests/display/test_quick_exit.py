@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Quick exit: Shift+Esc, even while a note is being typed, ends the app within a second with
-the note saved; the optional header-bar button does the same."""
+the note saved; the optional header-bar button does the same. A banner says so until it is
+dismissed."""
 
 import json
 import os
@@ -9,6 +10,7 @@ import time
 from harness import App, Home, check, run, wait_for
 
 NOTE = "Typed just before the quick exit"
+TIP = "Shift+Esc closes the app at once"
 
 
 def note_on_disk(home):
@@ -26,6 +28,7 @@ def main():
     home = Home()
     try:
         with App(home=home) as app:
+            check(app.find_text(TIP) is not None, "on the first run a banner says how to leave quickly")
             app.activate(app.find("Safety from any trafficker or other abusers", role="list item"))
             quote = app.find("Quote from Keith", role="grouping")
             app.activate(app.find("Add note", parent=quote))
@@ -39,6 +42,11 @@ def main():
             check(note_on_disk(home) == NOTE, "the note typed just before is saved")
 
         with App(home=home) as app:
+            app.find_text(TIP)
+            app.activate(app.find("Got It", role="button"))
+            wait_for(lambda: not app.has_text(TIP), "the tip banner to go")
+            check(home.get_setting("quick-exit-tip-dismissed") == "true",
+                  "the tip stays until Got It is pressed, and then is not shown again")
             app.focus()
             app.keys("<Control>comma")
             app.find("Preferences", role="dialog")
@@ -50,6 +58,7 @@ def main():
         home.set_setting("show-quick-exit", "true")
         with App(home=home) as app:
             button = app.find("Quick exit", role="button")
+            check(not app.has_text(TIP), "the dismissed tip is not shown on later starts")
             started = time.monotonic()
             app.activate(button)
             app.process.wait(timeout=5)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Screenshots of the main views for people to look at, in the build folder's screenshots/:
-light and dark, wide and 360 px narrow, a resource opened, search, the Library and the
-preferences. Each view is checked to be on screen before it is taken."""
+light and dark, wide and 360 px narrow, the first start with its quick-exit tip, a resource
+opened, search, the Library and the preferences. Each view is checked to be on screen before it is taken."""
 
 from harness import SCREENSHOT_DIR, App, Home, check, run, wait_for
 
@@ -45,8 +45,18 @@ def main():
     for style in ("light", "dark"):
         home = Home()
         home.set_setting("style-variant", f"'{style}'")
-        home.set_setting("first-run-tip-shown", "true")
         try:
+            with App(home=home) as app:
+                app.resize(1200, 800)
+                app.find_text("Shift+Esc closes the app at once")
+                app.screenshot(f"first-start-{style}")
+                app.resize(360, 640)
+                app.activate(app.find(SAFETY, role="list item"))
+                app.find_text("Shift+Esc closes the app at once")
+                app.screenshot(f"narrow-first-start-{style}")
+                app.activate(app.find("Got It", role="button"))
+                app.quit()
+
             with App(home=home) as app:
                 app.resize(1200, 800)
                 views(app, style)
