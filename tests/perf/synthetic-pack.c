@@ -62,7 +62,7 @@ append_recommendations (GString *json,
   for (guint i = 0; i < 4; i++)
     {
       g_string_append_printf (json, "%s{\"id\": \"o%u.set-%u.%u\", ", i ? ", " : "", outcome, index, i);
-      append_text_member (json, "text", rand, 40);
+      append_text_member (json, "text", rand, 62);
       g_string_append (json, "}");
     }
   g_string_append (json, "]}]}");
@@ -81,13 +81,13 @@ append_resource (GString *json,
   g_string_append (json, ", ");
   append_text_member (json, "organisation", rand, 3);
   g_string_append (json, ", \"type\": \"report\", ");
-  append_text_member (json, "summary", rand, 40);
+  append_text_member (json, "summary", rand, 62);
   g_string_append (json, ", \"body\": [{\"type\": \"paragraph\", ");
-  append_text_member (json, "text", rand, 90);
+  append_text_member (json, "text", rand, 160);
   g_string_append (json, "}, {\"type\": \"list\", \"style\": \"bulleted\", \"items\": [\"");
-  append_words (json, rand, 12);
+  append_words (json, rand, 19);
   g_string_append (json, "\", \"");
-  append_words (json, rand, 12);
+  append_words (json, rand, 19);
   g_string_append_printf (json, "\"]}], \"links\": [{\"title\": \"Report page\", "
                           "\"uri\": \"https://example.org/report/%u/%u\"}]}", outcome, index);
 }
@@ -99,7 +99,7 @@ append_quote (GString *json,
               guint    index)
 {
   g_string_append_printf (json, "{\"id\": \"o%u.item-%u\", \"kind\": \"quote\", ", outcome, index);
-  append_text_member (json, "text", rand, 60);
+  append_text_member (json, "text", rand, 100);
   g_string_append (json, ", ");
   append_text_member (json, "speaker", rand, 2);
   g_string_append (json, ", \"role\": \"MSCOS Research Advisory Board\"}");
