@@ -19,11 +19,11 @@
 /* How much of a value from the input a message quotes. */
 #define MAX_QUOTED 48
 
-/* The characters a string may not hold, but for line breaks where text allows them, in two
- * sets of 16: glibc's strcspn() looks for up to 16 characters many bytes at a time, and for
- * more one byte at a time. */
+/* The control characters a string may not hold, in two sets of at most 16: glibc's strcspn()
+ * looks for up to 16 characters many bytes at a time, and for more one byte at a time. The
+ * line break, which text may hold, is looked for on its own. */
 static const char control_characters_low[] =
-  "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10";
+  "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0b\x0c\x0d\x0e\x0f\x10";
 static const char control_characters_high[] =
   "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f";
 
@@ -842,7 +842,8 @@ mscos_json_check_string (MscosJsonCheck *check,
                          MscosJsonFlags  flags)
 {
   const char *string;
-  const char *p;
+  const char *control;
+  const char *line_break;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
@@ -872,19 +873,23 @@ mscos_json_check_string (MscosJsonCheck *check,
       return NULL;
     }
 
-  for (p = string; *(p += span_to_control_character (p)) != '\0'; p++)
-    {
-      if (*p == '\n' && (flags & MSCOS_JSON_TEXT))
-        continue;
+  /* Each scan runs once over the string, whatever it holds. */
+  control = string + span_to_control_character (string);
+  line_break = (flags & MSCOS_JSON_TEXT) ? NULL : strchr (string, '\n');
 
-      if (*p == '\n')
-        mscos_json_check_problem (check, "must be on one line");
-      else
-        mscos_json_check_problem (check, "holds a control character (U+%04X)", (guchar) *p);
+  if (line_break != NULL && line_break < control)
+    {
+      mscos_json_check_problem (check, "must be on one line");
       return NULL;
     }
 
-  if (p - string > MSCOS_JSON_MAX_STRING)
+  if (*control != '\0')
+    {
+      mscos_json_check_problem (check, "holds a control character (U+%04X)", (guchar) *control);
+      return NULL;
+    }
+
+  if (control - string > MSCOS_JSON_MAX_STRING)
     {
       mscos_json_check_problem (check, "is longer than %u bytes", MSCOS_JSON_MAX_STRING);
       return NULL;

@@ -339,6 +339,30 @@ test_huge_string (void)
   g_string_free (json, TRUE);
 }
 
+/* Text may hold line breaks: a long run of them is checked in one pass, not one per break. */
+static void
+test_huge_text_of_line_breaks (void)
+{
+  const gsize n_breaks = 4 * 1024 * 1024;
+  GString *json = g_string_sized_new (2 * n_breaks + 512);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+
+  g_string_append (json, "{\"format\": \"mscos-content-pack\", \"version\": 1, "
+                         "\"pack\": {\"id\": \"p\", \"title\": \"P\", \"revision\": \"1\", "
+                         "\"date\": \"2026-01-01\", \"language\": \"en\"}, "
+                         "\"outcomes\": [{\"id\": \"o\", \"title\": \"O\", \"group\": \"core-outcome\", "
+                         "\"summary\": \"S\", \"descriptor\": [{\"type\": \"paragraph\", \"text\": \"");
+  for (gsize i = 0; i < n_breaks; i++)
+    g_string_append (json, "\\n");
+  g_string_append (json, "\"}], \"sections\": []}]}");
+
+  pack = parse_string (json->str, json->len, &error);
+  g_assert_null (pack);
+  g_assert_nonnull (strstr (error->message, "outcomes[0].descriptor[0].text: is longer than 65536 bytes"));
+  g_string_free (json, TRUE);
+}
+
 static void
 test_random_bytes (void)
 {
@@ -422,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/core/content-pack/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/core/content-pack/robust/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/content-pack/robust/huge-string", test_huge_string);
+  g_test_add_func ("/core/content-pack/robust/huge-text-of-line-breaks", test_huge_text_of_line_breaks);
   g_test_add_func ("/core/content-pack/robust/random-bytes", test_random_bytes);
   g_test_add_func ("/core/content-pack/load-async", test_load_async);
   g_test_add_func ("/core/content-pack/missing-file", test_missing_file);
