@@ -1,11 +1,12 @@
 #!/bin/sh
 # run-fuzzer.sh — runs a libFuzzer target for a bounded time, for `meson test`.
 #
-#   run-fuzzer.sh FUZZER CORPUS DICT SCRATCH SECONDS [LIBFUZZER-OPTIONS…]
+#   run-fuzzer.sh FUZZER SEEDS DICT SCRATCH SECONDS [LIBFUZZER-OPTIONS…]
 #   run-fuzzer.sh --skip REASON
 #
-# The seed corpus is copied into SCRATCH, which is emptied first, so that the inputs libFuzzer
-# keeps never land in the source tree. Exits 0 when nothing was found, 1 on any crash, leak,
+# SEEDS is a list of folders separated by ':' whose .json files are the seed corpus: the
+# fuzzer's own seeds and the packs the other tests use. They are copied into SCRATCH, which is
+# emptied first, so that the inputs libFuzzer keeps never land in the source tree. Exits 0 when nothing was found, 1 on any crash, leak,
 # undefined behaviour, timeout or memory blow-up, and 77 (skipped) only with --skip.
 
 set -u
@@ -16,12 +17,12 @@ if [ "${1:-}" = --skip ]; then
 fi
 
 if [ $# -lt 5 ]; then
-  echo "usage: $0 FUZZER CORPUS DICT SCRATCH SECONDS [LIBFUZZER-OPTIONS…]" >&2
+  echo "usage: $0 FUZZER SEEDS DICT SCRATCH SECONDS [LIBFUZZER-OPTIONS…]" >&2
   exit 1
 fi
 
 fuzzer=$1
-corpus=$2
+seeds=$2
 dict=$3
 scratch=$4
 seconds=$5
@@ -29,7 +30,15 @@ shift 5
 
 rm -rf "$scratch"
 mkdir -p "$scratch/corpus" "$scratch/artifacts" || exit 1
-cp "$corpus"/* "$scratch/corpus/" || exit 1
+# Named after their folder too: tests/data/bad and tests/data/good may hold the same name.
+old_ifs=$IFS
+IFS=:
+for folder in $seeds; do
+  for seed in "$folder"/*.json; do
+    cp "$seed" "$scratch/corpus/$(basename "$folder")-$(basename "$seed")" || exit 1
+  done
+done
+IFS=$old_ifs
 
 # Stack traces name functions and lines with llvm-symbolizer, or else with binutils' addr2line.
 if ! command -v llvm-symbolizer >/dev/null && command -v addr2line >/dev/null; then
