@@ -16,6 +16,7 @@
 #include "mscos-item-actions.h"
 #include "mscos-library.h"
 #include "mscos-note-editor.h"
+#include "mscos-ui-utils.h"
 #include "mscos-window.h"
 
 /* The bookmark toggle and the note button of one item. The library is the only truth: the
@@ -203,7 +204,6 @@ note_editor_shown_cb (MscosItemActions *self)
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
-  mscos_note_editor_set_can_delete (self->note_editor, has_note (self));
 }
 
 static void
@@ -242,23 +242,22 @@ delete_clicked_cb (MscosItemActions *self)
     g_object_unref (g_object_ref_sink (toast));
 }
 
-static void
-create_note_editor_cb (GtkMenuButton *button,
-                       gpointer       user_data)
+static GtkWidget *
+create_note_editor (gpointer user_data)
 {
   MscosItemActions *self = MSCOS_ITEM_ACTIONS (user_data);
 
-  if (self->note_editor != NULL)
-    return;
-
   self->note_editor = MSCOS_NOTE_EDITOR (mscos_note_editor_new ());
+  g_object_add_weak_pointer (G_OBJECT (self->note_editor), (gpointer *) &self->note_editor);
+  mscos_note_editor_set_can_delete (self->note_editor, has_note (self));
   g_signal_connect_object (self->note_editor, "show",
                            G_CALLBACK (note_editor_shown_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->note_editor, "delete",
                            G_CALLBACK (delete_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (mscos_note_editor_get_buffer (self->note_editor), "changed",
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_menu_button_set_popover (button, GTK_WIDGET (self->note_editor));
+
+  return GTK_WIDGET (self->note_editor);
 }
 
 static void
@@ -266,6 +265,7 @@ mscos_item_actions_dispose (GObject *object)
 {
   MscosItemActions *self = MSCOS_ITEM_ACTIONS (object);
 
+  g_clear_weak_pointer (&self->note_editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_ITEM_ACTIONS);
 
   g_clear_object (&self->entry_signals);
@@ -341,7 +341,7 @@ mscos_item_actions_init (MscosItemActions *self)
   self->entry_signals = g_signal_group_new (MSCOS_TYPE_LIBRARY_ENTRY);
   g_signal_group_connect_object (self->entry_signals, "notify", G_CALLBACK (update_from_entry),
                                  self, G_CONNECT_SWAPPED);
-  gtk_menu_button_set_create_popup_func (self->note_button, create_note_editor_cb, self, NULL);
+  mscos_menu_button_set_popover_func (self->note_button, create_note_editor, self);
 }
 
 /**

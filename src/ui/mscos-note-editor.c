@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include "mscos-note-editor.h"
-#include "mscos-ui-utils.h"
 
 /* The popover in which a note is written. It is made the first time an item's note button is
  * used: a page holds hundreds of items, and most never get a note. */
@@ -73,7 +72,6 @@ static void
 mscos_note_editor_init (MscosNoteEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  mscos_add_exit_shortcuts (GTK_WIDGET (self));
 }
 
 /**

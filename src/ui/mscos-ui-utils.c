@@ -238,6 +238,49 @@ mscos_add_exit_shortcuts (GtkWidget *widget)
   gtk_widget_add_controller (widget, controller);
 }
 
+typedef struct
+{
+  MscosPopoverFunc func;
+  gpointer         user_data;
+} PopoverFunc;
+
+static void
+create_popover_cb (GtkMenuButton *button,
+                   gpointer       data)
+{
+  PopoverFunc *popover_func = data;
+  GtkWidget *popover;
+
+  /* GTK asks each time the button is pressed; the popover made the first time stays. */
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  popover = popover_func->func (popover_func->user_data);
+  mscos_add_exit_shortcuts (popover);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+/**
+ * mscos_menu_button_set_popover_func:
+ * @button: a menu button with no popover
+ * @func: makes the popover
+ * @user_data: for @func, which must outlive @button
+ *
+ * Has @func make the popover of @button the first time it is pressed, with the exit shortcuts
+ * working inside it: most popovers are never opened, and each costs start-up time.
+ */
+void
+mscos_menu_button_set_popover_func (GtkMenuButton    *button,
+                                    MscosPopoverFunc  func,
+                                    gpointer          user_data)
+{
+  PopoverFunc *popover_func = g_new0 (PopoverFunc, 1);
+
+  popover_func->func = func;
+  popover_func->user_data = user_data;
+  gtk_menu_button_set_create_popup_func (button, create_popover_cb, popover_func, g_free);
+}
+
 /**
  * mscos_present_dialog:
  * @dialog: (transfer floating): a dialog

@@ -31,6 +31,13 @@ void        mscos_disclosure_update       (GtkToggleButton *button,
 void        mscos_disclosure_open_at_once (GtkToggleButton *button,
                                            GtkRevealer     *revealer);
 void        mscos_add_exit_shortcuts      (GtkWidget       *widget);
+
+/* Makes the popover of a menu button; see mscos_menu_button_set_popover_func(). */
+typedef GtkWidget *(*MscosPopoverFunc) (gpointer user_data);
+
+void        mscos_menu_button_set_popover_func (GtkMenuButton    *button,
+                                                MscosPopoverFunc  func,
+                                                gpointer          user_data);
 void        mscos_present_dialog          (AdwDialog       *dialog,
                                            GtkWidget       *parent);
 void        mscos_widget_show_toast       (GtkWidget   *widget,

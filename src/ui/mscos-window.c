@@ -92,16 +92,25 @@ get_content_pack (MscosWindow *self)
 
 /* --- Text size ------------------------------------------------------------------------- */
 
+/* The primary menu's text size, when the menu has been made. */
+static void
+update_zoom_label (MscosWindow *self)
+{
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  g_autofree char *label = g_strdup_printf ("%d%%", (int) (scale * 100 + 0.5));
+
+  if (self->zoom_reset_button != NULL)
+    gtk_button_set_label (self->zoom_reset_button, label);
+}
+
 static void
 apply_zoom (MscosWindow *self)
 {
   double scale = g_settings_get_double (self->settings, "text-scale");
   g_autofree char *css = g_strdup_printf (".outcome-page { font-size: %d%%; }", (int) (scale * 100 + 0.5));
-  g_autofree char *label = g_strdup_printf ("%d%%", (int) (scale * 100 + 0.5));
 
   gtk_css_provider_load_from_string (zoom_provider, css);
-  if (self->zoom_reset_button != NULL)
-    gtk_button_set_label (self->zoom_reset_button, label);
+  update_zoom_label (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  scale < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > zoom_steps[0] + 0.001);
@@ -176,6 +185,7 @@ create_zoom_row (MscosWindow *self)
   reset = create_zoom_button (NULL, "win.zoom-reset", _("Normal Text Size"), _("Normal text size"));
   gtk_widget_set_size_request (reset, 64, -1);
   self->zoom_reset_button = GTK_BUTTON (reset);
+  g_object_add_weak_pointer (G_OBJECT (reset), (gpointer *) &self->zoom_reset_button);
 
   gtk_box_append (GTK_BOX (buttons), create_zoom_button ("zoom-out-symbolic", "win.zoom-out",
                                                          _("Smaller Text"), _("Smaller text")));
@@ -188,28 +198,24 @@ create_zoom_row (MscosWindow *self)
   return row;
 }
 
-static void
-create_primary_popover_cb (GtkMenuButton *button,
-                           gpointer       user_data)
+static GtkWidget *
+create_primary_popover (gpointer user_data)
 {
   MscosWindow *self = user_data;
   GtkWidget *popover = gtk_popover_menu_new_from_model (self->primary_menu);
 
   gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_row (self), "zoom");
-  mscos_add_exit_shortcuts (popover);
-  gtk_menu_button_set_popover (button, popover);
-  apply_zoom (self);
+  update_zoom_label (self);
+
+  return popover;
 }
 
-static void
-create_page_popover_cb (GtkMenuButton *button,
-                        gpointer       user_data)
+static GtkWidget *
+create_page_popover (gpointer user_data)
 {
   MscosWindow *self = user_data;
-  GtkWidget *popover = gtk_popover_menu_new_from_model (self->page_menu);
 
-  mscos_add_exit_shortcuts (popover);
-  gtk_menu_button_set_popover (button, popover);
+  return gtk_popover_menu_new_from_model (self->page_menu);
 }
 
 static void
@@ -1108,12 +1114,9 @@ run_search (MscosWindow *self)
       return;
     }
 
+  /* The index is asked for when the search opens; this search runs again when it is ready. */
   if (index == NULL)
-    {
-      /* The index is built on first use; this search runs again when it is ready. */
-      mscos_application_request_search_index (app);
-      return;
-    }
+    return;
 
   results = mscos_search_index_query (index, text, 200);
   model = create_results_model (mscos_search_index_get_pack (index), results);
@@ -1286,6 +1289,7 @@ mscos_window_dispose (GObject *object)
 {
   MscosWindow *self = MSCOS_WINDOW (object);
 
+  g_clear_weak_pointer (&self->zoom_reset_button);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_WINDOW);
 
   if (self->shortcuts_window != NULL)
@@ -1394,8 +1398,8 @@ mscos_window_init (MscosWindow *self)
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 
   mscos_add_exit_shortcuts (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_popover_cb, self, NULL);
-  gtk_menu_button_set_create_popup_func (self->page_menu_button, create_page_popover_cb, self, NULL);
+  mscos_menu_button_set_popover_func (self->primary_menu_button, create_primary_popover, self);
+  mscos_menu_button_set_popover_func (self->page_menu_button, create_page_popover, self);
 
   self->results_selection = gtk_no_selection_new (NULL);
   gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results_selection));

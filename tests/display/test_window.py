@@ -46,6 +46,16 @@ def main():
             app.keys("Escape")
             app.keys("Escape")
 
+            # The menu is made the first time and kept: opened again, it shows the text size
+            # now in use.
+            app.focus()
+            app.keys("<Control>plus")
+            app.find("Main menu", role="toggle button").click()
+            app.find_text("110%")
+            check(True, "the primary menu, opened again, shows the text size now in use")
+            app.keys("Escape")
+            app.keys("<Control>0")
+
             app.keys("<Control><Shift>question")
             # GTK gives the shortcuts window no accessible name: it is the other top-level
             # window, the one that lists the shortcuts.
