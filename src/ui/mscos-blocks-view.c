@@ -118,10 +118,8 @@ static void
 mscos_blocks_view_dispose (GObject *object)
 {
   MscosBlocksView *self = MSCOS_BLOCKS_VIEW (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mscos_blocks_view_parent_class)->dispose (object);
@@ -168,15 +166,12 @@ void
 mscos_blocks_view_set_blocks (MscosBlocksView *self,
                               GPtrArray       *blocks)
 {
-  GtkWidget *child;
-
   g_return_if_fail (MSCOS_IS_BLOCKS_VIEW (self));
 
   if (self->blocks == blocks)
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   if (blocks == NULL)

@@ -16,6 +16,7 @@
 #include "mscos-recommendation-set.h"
 #include "mscos-resource-card.h"
 #include "mscos-text-card.h"
+#include "mscos-ui-utils.h"
 
 #define HIGHLIGHT_SECONDS 3
 
@@ -60,10 +61,7 @@ mscos_item_card_real_set_expanded (MscosItemCard *self,
 static void
 mscos_item_card_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
+  mscos_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (mscos_item_card_parent_class)->dispose (object);
 }

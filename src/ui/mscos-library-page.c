@@ -16,6 +16,7 @@
 #include "mscos-library-page.h"
 #include "mscos-library-row.h"
 #include "mscos-search-index.h"
+#include "mscos-ui-utils.h"
 
 /* The user's bookmarks or notes across all outcomes, newest first, filtered by outcome and by
  * words. Entries whose item has left the content pack are listed with what was saved of them,
@@ -294,6 +295,7 @@ mscos_library_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_LIBRARY_PAGE);
+  mscos_widget_unparent_children (GTK_WIDGET (self));
 
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mscos-library-row.h"
+#include "mscos-ui-utils.h"
 
 /* One bookmark or note in the Library: its outcome, the item's title, its state against the
  * content pack shown, and the note (or, for a bookmark, the item's words). It follows its entry
@@ -87,6 +88,7 @@ mscos_library_row_dispose (GObject *object)
 
   mscos_library_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_LIBRARY_ROW);
+  mscos_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (mscos_library_row_parent_class)->dispose (object);
 }

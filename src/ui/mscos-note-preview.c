@@ -59,10 +59,8 @@ static void
 mscos_note_preview_dispose (GObject *object)
 {
   MscosNotePreview *self = MSCOS_NOTE_PREVIEW (object);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (mscos_note_preview_parent_class)->dispose (object);

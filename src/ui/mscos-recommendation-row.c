@@ -12,6 +12,7 @@
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-recommendation-row.h"
+#include "mscos-ui-utils.h"
 
 /* One recommendation with the source's number or a bullet, its own bookmark and note, and the
  * recommendations nested under it. */
@@ -32,6 +33,7 @@ static void
 mscos_recommendation_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), MSCOS_TYPE_RECOMMENDATION_ROW);
+  mscos_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (mscos_recommendation_row_parent_class)->dispose (object);
 }

@@ -322,3 +322,19 @@ mscos_widget_copy_text (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   mscos_widget_show_toast (widget, toast);
 }
+
+/**
+ * mscos_widget_unparent_children:
+ * @widget: a widget that holds its children itself (with a layout manager)
+ *
+ * Unparents every child of @widget: in dispose, after gtk_widget_dispose_template(), which
+ * leaves the template's children that have no id, and those added in code.
+ */
+void
+mscos_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

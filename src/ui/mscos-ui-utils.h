@@ -42,6 +42,7 @@ void        mscos_present_dialog          (AdwDialog       *dialog,
                                            GtkWidget       *parent);
 void        mscos_widget_show_toast       (GtkWidget   *widget,
                                            const char  *message);
+void        mscos_widget_unparent_children (GtkWidget  *widget);
 void        mscos_widget_copy_text        (GtkWidget   *widget,
                                            const char  *text,
                                            const char  *toast);
