@@ -39,6 +39,7 @@ struct _MscosApplication
   /* ids of the items whose notes the search index holds */
   GHashTable          *noted_items;
   guint                release_source;
+  guint                start_reading_source;
   /* Set once a search was opened or GNOME Shell asked: from then on every pack is indexed. */
   gboolean             index_wanted;
   /* Counts requests to open a pack, so that only the latest one's result is used. */
@@ -584,6 +585,21 @@ mscos_application_command_line (GApplication            *application,
   return EXIT_SUCCESS;
 }
 
+static gboolean
+start_reading_cb (gpointer user_data)
+{
+  MscosApplication *self = user_data;
+
+  self->start_reading_source = 0;
+  mscos_library_load_async (self->library, self->cancellable, library_loaded_cb, NULL);
+
+  /* A pack named on the command line was asked for first, and is read instead. */
+  if (self->load_generation == 0)
+    mscos_application_open_content (self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mscos_application_startup (GApplication *application)
 {
@@ -608,16 +624,16 @@ mscos_application_startup (GApplication *application)
                            G_CALLBACK (remember_changed_cb), self, G_CONNECT_SWAPPED);
   apply_style (self);
 
-  /* The user's bookmarks and notes: loaded in the background, so start-up never waits. */
   library_file = g_file_new_build_filename (g_get_user_data_dir (), APPLICATION_ID, "library.json", NULL);
   self->library = mscos_library_new (library_file);
   g_signal_connect_object (mscos_library_get_entries (self->library), "items-changed",
                            G_CALLBACK (library_entries_changed_cb), self, G_CONNECT_SWAPPED);
-  mscos_library_load_async (self->library, self->cancellable, library_loaded_cb, NULL);
 
-  /* The content is read now, not on activation: GNOME Shell may start the app only to search it.
-   * A pack named on the command line, read afterwards, takes its place. */
-  mscos_application_open_content (self, NULL);
+  /* The content and the user's bookmarks and notes are read in the background once the main
+   * loop runs: after the window, if there is one, is on screen, so that reading does not take
+   * a processor from building it; and without waiting for a window at all, as GNOME Shell may
+   * start the app only to search it. */
+  self->start_reading_source = g_idle_add_full (G_PRIORITY_LOW, start_reading_cb, self, NULL);
 }
 
 static MscosWindow *
@@ -717,6 +733,7 @@ mscos_application_dispose (GObject *object)
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
   g_clear_handle_id (&self->release_source, g_source_remove);
+  g_clear_handle_id (&self->start_reading_source, g_source_remove);
   g_clear_object (&self->search_provider);
   g_clear_object (&self->search_index);
   g_clear_pointer (&self->noted_items, g_hash_table_unref);

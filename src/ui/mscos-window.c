@@ -43,6 +43,7 @@ struct _MscosWindow
   AdwNavigationPage    *content_page;
   AdwNavigationView    *content_view;
   GtkStack             *sidebar_stack;
+  guint                 loading_spinner_source;
   GtkListView          *sidebar_list;
   GtkStack             *page_stack;
   AdwBanner            *banner;
@@ -511,6 +512,47 @@ restore_outcome (MscosWindow      *self,
     }
 }
 
+/* The sidebar while the content is read: blank, as the default pack takes a few
+ * milliseconds; a spinner appears only if reading takes long enough to notice. */
+#define LOADING_SPINNER_DELAY_MS 500
+
+static gboolean
+show_loading_spinner_cb (gpointer user_data)
+{
+  MscosWindow *self = user_data;
+  GtkWidget *page = adw_status_page_new ();
+  g_autoptr (AdwSpinnerPaintable) spinner = adw_spinner_paintable_new (page);
+
+  self->loading_spinner_source = 0;
+  adw_status_page_set_paintable (ADW_STATUS_PAGE (page), GDK_PAINTABLE (spinner));
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Reading the Content"));
+  gtk_widget_add_css_class (page, "compact");
+  gtk_stack_add_named (self->sidebar_stack, page, "reading");
+  gtk_stack_set_visible_child (self->sidebar_stack, page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_sidebar_loading (MscosWindow *self,
+                     gboolean     loading)
+{
+  GtkWidget *spinner = gtk_stack_get_child_by_name (self->sidebar_stack, "reading");
+
+  if (loading && spinner == NULL && self->loading_spinner_source == 0)
+    self->loading_spinner_source = g_timeout_add (LOADING_SPINNER_DELAY_MS, show_loading_spinner_cb, self);
+
+  if (!loading)
+    {
+      g_clear_handle_id (&self->loading_spinner_source, g_source_remove);
+      if (spinner != NULL)
+        {
+          gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+          gtk_stack_remove (self->sidebar_stack, spinner);
+        }
+    }
+}
+
 static void
 content_pack_changed_cb (MscosWindow *self)
 {
@@ -521,7 +563,9 @@ content_pack_changed_cb (MscosWindow *self)
   g_autoptr (GListModel) model = NULL;
   MscosOutcomePage *page;
 
-  if (pack == self->shown_pack)
+  set_sidebar_loading (self, pack == NULL && error == NULL);
+
+  if (pack != NULL && pack == self->shown_pack)
     return;
 
   page = get_visible_page (self);
@@ -1290,6 +1334,7 @@ mscos_window_dispose (GObject *object)
   MscosWindow *self = MSCOS_WINDOW (object);
 
   g_clear_weak_pointer (&self->zoom_reset_button);
+  g_clear_handle_id (&self->loading_spinner_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_WINDOW);
 
   if (self->shortcuts_window != NULL)
