@@ -783,7 +783,7 @@ content_refused_cb (MscosWindow *self,
   GtkWidget *label;
 
   self->opened_by_user = FALSE;
-  dialog = adw_alert_dialog_new (_("This Content Pack Cannot Be Opened"), NULL);
+  dialog = adw_alert_dialog_new (_("Cannot Open Content Pack"), NULL);
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
 
   if (g_error_matches (error, MSCOS_CONTENT_ERROR, MSCOS_CONTENT_ERROR_NEWER_VERSION))
@@ -1047,7 +1047,7 @@ import_read_cb (GFile        *file,
     }
   else if (error != NULL)
     {
-      AdwDialog *dialog = adw_alert_dialog_new (_("This File Cannot Be Imported"), NULL);
+      AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Import File"), NULL);
 
       adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
                                     _("“%s” is not a library file this app can read. Nothing was "

@@ -15,7 +15,7 @@ BAD_VERSION = os.path.join(SOURCE_DIR, "tests", "data", "bad", "09-newer-version
 
 
 def problems_dialog(app):
-    return app.find("This Content Pack Cannot Be Opened", role="alert", timeout=20)
+    return app.find("Cannot Open Content Pack", role="alert", timeout=20)
 
 
 def open_with_ctrl_o(app, path):
