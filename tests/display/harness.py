@@ -61,16 +61,25 @@ class Home:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+# Printed by WebKit's own helper process when the app ends while it is still connected: not
+# something the app does or can change.
+FOREIGN_WARNINGS = ("(WebKitWebProcess:", "(WebKitNetworkProcess:")
+
+
 class App:
     """A running MSCOS Outcomes and its accessibility tree."""
 
-    def __init__(self, *args, home=None, env=None):
+    def __init__(self, *args, home=None, env=None, expected_warnings=()):
+        """`expected_warnings`: parts of the warnings this test provokes on purpose; any other
+        warning or critical the app prints fails the test when the app is closed."""
         self.home = home or Home()
         self.owns_home = home is None
+        self.expected_warnings = expected_warnings
         run_env = self.home.env()
         if env:
             run_env.update(env)
-        self.process = subprocess.Popen([PROGRAM, *args], env=run_env)
+        self.stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([PROGRAM, *args], env=run_env, stderr=self.stderr)
         self.node = wait_for(self._find_app, f"{PROGRAM} on the accessibility bus", timeout=30)
         self.window = wait_for(lambda: self.node.child(roleName="frame", retry=False), "the main window")
 
@@ -156,6 +165,7 @@ class App:
             fail("the app did not quit after Ctrl+Q")
 
     def close(self):
+        """Ends the app, passes on what it printed, and returns its unexpected warnings."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -165,10 +175,21 @@ class App:
                 self.process.wait()
         if self.owns_home:
             self.home.remove()
+        if self.stderr.closed:
+            return []
+        self.stderr.seek(0)
+        printed = self.stderr.read().decode(errors="replace")
+        self.stderr.close()
+        sys.stderr.write(printed)
+        return [line for line in printed.splitlines()
+                if ("-WARNING **" in line or "-CRITICAL **" in line)
+                and not any(expected in line for expected in (*self.expected_warnings, *FOREIGN_WARNINGS))]
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, *exc):
+        warnings = self.close()
+        if exc_type is None and warnings:
+            fail("the app printed warnings: " + " | ".join(warnings))
         return False
