@@ -61,9 +61,10 @@ class Home:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-# Printed by WebKit's own helper process when the app ends while it is still connected: not
-# something the app does or can change.
-FOREIGN_WARNINGS = ("(WebKitWebProcess:", "(WebKitNetworkProcess:")
+# Printed by WebKit's own helper processes (named so, or "process" before they name
+# themselves) when the app ends while they are still connected: not something the app does or
+# can change.
+FOREIGN_WARNINGS = ("(WebKitWebProcess:", "(WebKitNetworkProcess:", ".Sandboxed.WebProcess-")
 
 
 class App:
