@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Preferences: Ctrl+, opens them; each is stored in GSettings and applied at once — the quick
-exit button appears, the style turns dark, the text size changes, links open in the browser,
-and turning off the memory of the last outcome forgets it."""
+exit button appears, the style turns dark, the text size changes, and turning off the memory of
+the last outcome forgets it. Links opening in the browser is checked by test_viewer, which has
+a stand-in browser."""
 
 import subprocess
 import time

@@ -5,7 +5,8 @@ a link that asks for a new window loads in the same view; a page's link to a sch
 does not open is refused with a toast, and a page cannot navigate to file: or start a message
 by itself; Escape returns to the outcome page at the same scroll position; an unreachable page
 shows a status page with its address; Open in Browser and a file the viewer cannot show go to
-the user's browser; and nothing of the pages visited is left in the user's folders.
+the user's browser; nothing of the pages visited is left in the user's folders; and with the
+preference set so, links open in the browser without WebKitGTK being loaded.
 
 The pages come from a small HTTP server run by the test on 127.0.0.1; the browser is a stand-in
 .desktop handler that writes the addresses it is given to a file."""
@@ -332,6 +333,26 @@ def test_quick_exit(app):
           f"(status {status})")
 
 
+def test_links_in_browser(home, pack, env, server, browser):
+    """With the preference set to open links in the browser, a resource's link goes to the
+    browser, and the app neither fetches it nor loads WebKitGTK."""
+    home.set_setting("open-links", "'in-browser'")
+    address = f"{server.base}/page.html"
+    opened_before = browser.opened().count(address)
+    requests_before = len(server.requests)
+    with App("--content", pack, home=home, env=env) as app:
+        app.activate(app.find(SAFETY, role="list item"))
+        resource = app.find(RESOURCE, role="grouping")
+        app.activate(app.find("Find out more", role="toggle button", parent=resource))
+        app.activate(app.find("Viewer test page", role="button", parent=resource))
+        wait_for(lambda: browser.opened().count(address) > opened_before, "the link to reach the browser")
+        check(True, "with links set to open in the browser, a resource's link opens there")
+        time.sleep(1.0)
+        check(len(server.requests) == requests_before and not maps_hold_webkit(app),
+              "and the app neither fetches the page nor loads WebKitGTK")
+        app.quit()
+
+
 def check_no_traces(home, browser):
     leftovers = []
     seen = []
@@ -372,6 +393,7 @@ def main():
             test_file(app, server, browser)
             test_quick_exit(app)
         check_no_traces(home, browser)
+        test_links_in_browser(home, pack, env, server, browser)
     finally:
         server.close()
         browser.remove()
