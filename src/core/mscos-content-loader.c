@@ -32,7 +32,7 @@ typedef struct
   GHashTable       *ids;
   /* object → the path of its "id", made only when an id is used twice */
   GHashTable       *id_paths;
-  /* Items read and not yet in their store, a stack for add_pending_items() */
+  /* Items read and not yet in their store, a stack for load_items_into() */
   GPtrArray        *pending_items;
   const char       *outcome_id;
   guint             n_outcome_items;
@@ -565,15 +565,24 @@ index_item (Loader    *loader,
   loader->n_outcome_items++;
 }
 
-/* Moves the items pending since @start to the end of @store, all at once: each change to a
+/* Loads the array member @name of @object with @func, which leaves each item it makes on the
+ * pending stack, then moves those items to the end of @store all at once: each change to a
  * store is announced with a signal and a property notification, which cost more than making
  * the item. */
 static void
-add_pending_items (Loader     *loader,
-                   guint       start,
-                   GListStore *store)
+load_items_into (Loader          *loader,
+                 JsonObject      *object,
+                 const char      *name,
+                 MscosJsonFlags   flags,
+                 gboolean         non_empty,
+                 LoadElementFunc  func,
+                 gpointer         data,
+                 GListStore      *store)
 {
   GPtrArray *pending = loader->pending_items;
+  guint start = pending->len;
+
+  load_array_member (loader, object, name, flags, non_empty, func, data);
 
   if (pending->len > start)
     {
@@ -633,10 +642,8 @@ load_recommendation_cb (Loader   *loader,
         }
       else
         {
-          guint start = loader->pending_items->len;
-
-          load_array_member (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested);
-          add_pending_items (loader, start, item->children);
+          load_items_into (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested,
+                           item->children);
         }
     }
 
@@ -658,7 +665,6 @@ load_group_cb (Loader   *loader,
   g_autoptr (MscosItem) group = NULL;
   JsonObject *object = mscos_json_check_object (loader->check, node);
   RecommendationContext context;
-  guint start;
 
   if (object == NULL)
     return;
@@ -673,10 +679,8 @@ load_group_cb (Loader   *loader,
 
   context.parent = group;
   context.depth = 1;
-  start = loader->pending_items->len;
-  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
-                     &context);
-  add_pending_items (loader, start, group->children);
+  load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
+                   &context, group->children);
 
   g_list_store_append (set->children, group);
 }
@@ -726,7 +730,6 @@ load_item_kind (Loader     *loader,
     case MSCOS_ITEM_RESOURCE:
       {
         ItemsContext context = { item };
-        guint start = loader->pending_items->len;
 
         mscos_json_check_members (check, object, resource_members);
         item->title = mscos_json_check_string_member (check, object, "title",
@@ -740,8 +743,7 @@ load_item_kind (Loader     *loader,
                                                         MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
         item->blocks = load_blocks (loader, object, "body", FALSE);
         item->links = load_links (loader, object);
-        load_array_member (loader, object, "items", 0, FALSE, load_item_cb, &context);
-        add_pending_items (loader, start, item->children);
+        load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context, item->children);
       }
       break;
 
@@ -826,7 +828,6 @@ load_section_cb (Loader   *loader,
   g_autoptr (MscosSection) section = NULL;
   JsonObject *object = mscos_json_check_object (loader->check, node);
   ItemsContext context = { NULL };
-  guint start;
 
   if (object == NULL)
     return;
@@ -839,9 +840,8 @@ load_section_cb (Loader   *loader,
                                                    MSCOS_JSON_LINE);
   section->intro = load_blocks (loader, object, "intro", FALSE);
 
-  start = loader->pending_items->len;
-  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context);
-  add_pending_items (loader, start, section->items);
+  load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context,
+                   section->items);
 
   g_list_store_append (outcome->sections, section);
 }
