@@ -93,12 +93,18 @@ get_content_pack (MscosWindow *self)
 
 /* --- Text size ------------------------------------------------------------------------- */
 
+/* The text size in percent of the normal size. */
+static int
+get_text_percent (MscosWindow *self)
+{
+  return (int) (g_settings_get_double (self->settings, "text-scale") * 100 + 0.5);
+}
+
 /* The primary menu's text size, when the menu has been made. */
 static void
 update_zoom_label (MscosWindow *self)
 {
-  double scale = g_settings_get_double (self->settings, "text-scale");
-  g_autofree char *label = g_strdup_printf ("%d%%", (int) (scale * 100 + 0.5));
+  g_autofree char *label = g_strdup_printf ("%d%%", get_text_percent (self));
 
   if (self->zoom_reset_button != NULL)
     gtk_button_set_label (self->zoom_reset_button, label);
@@ -108,7 +114,7 @@ static void
 apply_zoom (MscosWindow *self)
 {
   double scale = g_settings_get_double (self->settings, "text-scale");
-  g_autofree char *css = g_strdup_printf (".outcome-page { font-size: %d%%; }", (int) (scale * 100 + 0.5));
+  g_autofree char *css = g_strdup_printf (".outcome-page { font-size: %d%%; }", get_text_percent (self));
 
   gtk_css_provider_load_from_string (zoom_provider, css);
   update_zoom_label (self);
@@ -321,6 +327,7 @@ show_library (MscosWindow          *self,
 typedef struct
 {
   const char *name;
+  /* NULL for a spinner */
   const char *icon_name;
   const char *title;
   const char *description;
@@ -334,6 +341,7 @@ static const StatusPageInfo status_pages[] = {
   { "error", "dialog-error-symbolic", N_("The Content Cannot Be Shown"), NULL, FALSE },
   { "no-results", "system-search-symbolic", N_("No Results Found"),
     N_("Try other words, or fewer of them."), TRUE },
+  { "reading", NULL, N_("Reading the Content"), NULL, TRUE },
 };
 
 static AdwStatusPage *
@@ -352,7 +360,16 @@ show_status_page (GtkStack   *stack,
       g_return_val_if_fail (info != NULL, NULL);
 
       page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), info->icon_name);
+      if (info->icon_name != NULL)
+        {
+          adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), info->icon_name);
+        }
+      else
+        {
+          g_autoptr (AdwSpinnerPaintable) spinner = adw_spinner_paintable_new (page);
+
+          adw_status_page_set_paintable (ADW_STATUS_PAGE (page), GDK_PAINTABLE (spinner));
+        }
       adw_status_page_set_title (ADW_STATUS_PAGE (page), _(info->title));
       if (info->description != NULL)
         adw_status_page_set_description (ADW_STATUS_PAGE (page), _(info->description));
@@ -520,15 +537,9 @@ static gboolean
 show_loading_spinner_cb (gpointer user_data)
 {
   MscosWindow *self = user_data;
-  GtkWidget *page = adw_status_page_new ();
-  g_autoptr (AdwSpinnerPaintable) spinner = adw_spinner_paintable_new (page);
 
   self->loading_spinner_source = 0;
-  adw_status_page_set_paintable (ADW_STATUS_PAGE (page), GDK_PAINTABLE (spinner));
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Reading the Content"));
-  gtk_widget_add_css_class (page, "compact");
-  gtk_stack_add_named (self->sidebar_stack, page, "reading");
-  gtk_stack_set_visible_child (self->sidebar_stack, page);
+  show_status_page (self->sidebar_stack, "reading");
 
   return G_SOURCE_REMOVE;
 }
