@@ -306,43 +306,23 @@ current_mark (Reader *reader)
   return mark;
 }
 
-/* Returns the object @node is, or the first object of the array @node is, with the path
- * pushed to it; or NULL with a problem. Pop with the mark left in @mark. */
+/* Returns the object @node is, or the first object of the array @node is, that has the
+ * type @type (any, if @type is NULL), with the path pushed to it; or NULL. Pop with the mark
+ * left in @mark. */
 static JsonObject *
-enter_object (Reader     *reader,
-              JsonNode   *node,
-              const char *what,
-              gsize      *mark)
+find_object (Reader     *reader,
+             JsonNode   *node,
+             const char *type,
+             gsize      *mark)
 {
   *mark = current_mark (reader);
 
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
-
-  if (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) > 0)
     {
-      JsonNode *first = json_array_get_element (json_node_get_array (node), 0);
+      JsonObject *object = json_node_get_object (node);
 
-      *mark = mscos_json_check_push_index (reader->check, 0);
-      if (JSON_NODE_HOLDS_OBJECT (first))
-        return json_node_get_object (first);
+      return type == NULL || has_type (object, type) ? object : NULL;
     }
-
-  mscos_json_check_problem (reader->check, "expected %s", what);
-  return NULL;
-}
-
-/* Finds in the object or array @node the object whose type is @type. */
-static JsonObject *
-find_typed_object (Reader     *reader,
-                   JsonNode   *node,
-                   const char *type,
-                   gsize      *mark)
-{
-  *mark = current_mark (reader);
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return has_type (json_node_get_object (node), type) ? json_node_get_object (node) : NULL;
 
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -352,7 +332,8 @@ find_typed_object (Reader     *reader,
         {
           JsonNode *element = json_array_get_element (array, i);
 
-          if (JSON_NODE_HOLDS_OBJECT (element) && has_type (json_node_get_object (element), type))
+          if (JSON_NODE_HOLDS_OBJECT (element)
+              && (type == NULL || has_type (json_node_get_object (element), type)))
             {
               *mark = mscos_json_check_push_index (reader->check, i);
               return json_node_get_object (element);
@@ -361,6 +342,21 @@ find_typed_object (Reader     *reader,
     }
 
   return NULL;
+}
+
+/* As find_object() for any type, with a problem saying what was expected if there is none. */
+static JsonObject *
+enter_object (Reader     *reader,
+              JsonNode   *node,
+              const char *what,
+              gsize      *mark)
+{
+  JsonObject *object = find_object (reader, node, NULL, mark);
+
+  if (object == NULL)
+    mscos_json_check_problem (reader->check, "expected %s", what);
+
+  return object;
 }
 
 static GDateTime *
@@ -505,7 +501,7 @@ read_body (Reader             *reader,
     }
 
   member_mark = mscos_json_check_push_member (reader->check, "body");
-  body = find_typed_object (reader, node, "TextualBody", &mark);
+  body = find_object (reader, node, "TextualBody", &mark);
   if (body == NULL)
     {
       mscos_json_check_problem (reader->check, "expected a TextualBody with the comment's text");
@@ -545,7 +541,7 @@ read_selector (Reader             *reader,
     return;
 
   member_mark = mscos_json_check_push_member (reader->check, "selector");
-  selector = find_typed_object (reader, node, "TextQuoteSelector", &mark);
+  selector = find_object (reader, node, "TextQuoteSelector", &mark);
   if (selector != NULL)
     {
       exact = mscos_json_check_string_member (reader->check, selector, "exact",
