@@ -156,6 +156,14 @@ pair_nodes (Differ *differ)
 
 /* --- Order ------------------------------------------------------------------------------- */
 
+/* Returns where the partner of @new_node was among its siblings. */
+static guint
+old_index_of (Differ *differ,
+              guint   new_node)
+{
+  return differ->old_nodes[differ->new_partner[new_node]].index;
+}
+
 /* Marks as out of order the children of @new_parent whose partners are children of its
  * partner but not in the longest run that keeps their old order: the longest increasing
  * subsequence of their old indexes, found by patience sorting in O(n log n). */
@@ -189,14 +197,13 @@ find_out_of_order (Differ *differ,
 
   for (guint p = 0; p < n; p++)
     {
-      guint key = differ->old_nodes[differ->new_partner[g_array_index (kept, guint, p)]].index;
+      guint key = old_index_of (differ, g_array_index (kept, guint, p));
       guint low = 0, high = length;
 
       while (low < high)
         {
           guint middle = (low + high) / 2;
-          guint tail_key =
-            differ->old_nodes[differ->new_partner[g_array_index (kept, guint, tails[middle])]].index;
+          guint tail_key = old_index_of (differ, g_array_index (kept, guint, tails[middle]));
 
           if (tail_key < key)
             low = middle + 1;

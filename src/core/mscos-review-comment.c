@@ -232,8 +232,10 @@ static void
 mscos_review_comment_class_init (MscosReviewCommentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags read_only = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-  const GParamFlags read_write = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags read_only = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
+                                | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags read_write = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                 | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = mscos_review_comment_finalize;
   object_class->get_property = mscos_review_comment_get_property;

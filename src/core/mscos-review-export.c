@@ -300,7 +300,8 @@ mscos_review_export_markdown (MscosReview      *self,
   g_string_append (md, "\n\n");
 
   /* Translators: "12 comments: 7 open, 3 accepted, 2 rejected." */
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment: %u open, %u accepted, %u rejected.",
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u comment: %u open, %u accepted, %u rejected.",
                                          "%u comments: %u open, %u accepted, %u rejected.",
                                          comments->len),
                             comments->len, by_status[MSCOS_COMMENT_OPEN],

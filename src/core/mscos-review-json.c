@@ -604,7 +604,8 @@ read_target (Reader             *reader,
         }
       comment->item_path = g_strdup (path);
       comment->item_kind = g_strdup (mscos_json_check_string_member (reader->check, target,
-                                                                     "mscos:kind", MSCOS_JSON_LINE));
+                                                                     "mscos:kind",
+                                                                     MSCOS_JSON_LINE));
       comment->outcome_id = g_strdup (mscos_json_check_string_member (reader->check, target,
                                                                       "mscos:outcome",
                                                                       MSCOS_JSON_ID));

@@ -395,7 +395,8 @@ mscos_review_new_for_pack (MscosContentPack *pack,
   g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (pack), NULL);
   g_return_val_if_fail (base == NULL || MSCOS_IS_CONTENT_PACK (base), NULL);
 
-  self = mscos_review_new (mscos_content_pack_get_id (pack), mscos_content_pack_get_revision (pack));
+  self = mscos_review_new (mscos_content_pack_get_id (pack),
+                           mscos_content_pack_get_revision (pack));
   self->label = g_strdup_printf ("%s %s", mscos_content_pack_get_title (pack),
                                  mscos_content_pack_get_revision (pack));
   if (base != NULL)

@@ -223,14 +223,16 @@ test_same_pack (void)
   g_autofree char *lines = mscos_pack_diff_format_lines (diff);
   g_autofree char *json = mscos_pack_diff_format_json (diff);
   g_autoptr (JsonNode) parsed = parse_value (json);
+  JsonObject *object;
 
   /* The same pack read from another folder: its audio file resolves to another URI. */
   g_assert_true (mscos_pack_diff_is_empty (diff));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (diff)), ==, 0);
   g_assert_cmpstr (lines, ==, "");
-  g_assert_true (json_object_get_boolean_member (json_node_get_object (parsed), "same"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (parsed),
-                                                                         "changes")), ==, 0);
+  object = json_node_get_object (parsed);
+  g_assert_true (json_object_get_boolean_member (object, "same"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "changes")), ==,
+                    0);
 }
 
 typedef struct
@@ -250,8 +252,10 @@ static const MemberEdit member_edits[] = {
   { "pack", "description", NULL, NULL, MSCOS_PACK_PART_PACK, "pack", "description" },
   { "pack", "language", "\"en-US\"", NULL, MSCOS_PACK_PART_PACK, "pack", "language" },
   { "outcomes[1]", "title", "\"Safety\"", "safety", MSCOS_PACK_PART_OUTCOME, "outcome", "title" },
-  { "outcomes[1]", "group", "\"related-framework\"", "safety", MSCOS_PACK_PART_OUTCOME, "outcome", "group" },
-  { "outcomes[1]", "summary", "\"Freedom.\"", "safety", MSCOS_PACK_PART_OUTCOME, "outcome", "summary" },
+  { "outcomes[1]", "group", "\"related-framework\"", "safety", MSCOS_PACK_PART_OUTCOME, "outcome",
+    "group" },
+  { "outcomes[1]", "summary", "\"Freedom.\"", "safety", MSCOS_PACK_PART_OUTCOME, "outcome",
+    "summary" },
   { "outcomes[1]", "strapline", NULL, "safety", MSCOS_PACK_PART_OUTCOME, "outcome", "strapline" },
   { "outcomes[1]", "descriptor", "[{\"type\": \"paragraph\", \"text\": \"New.\"}]", "safety",
     MSCOS_PACK_PART_OUTCOME, "outcome", "descriptor" },
@@ -378,8 +382,8 @@ test_paths (void)
   g_autoptr (MscosContentPack) pack = load_pack (path);
   g_autoptr (MscosPackOutline) outline = mscos_pack_outline_new (pack);
   g_autofree char *keith = mscos_pack_outline_dup_path (outline, "safety.quote-keith");
-  g_autofree char *nested = mscos_pack_outline_dup_path (outline,
-                                                         "safety.beyond-survival.recs.nrm-reform.2.a");
+  const char *deep = "safety.beyond-survival.recs.nrm-reform.2.a";
+  g_autofree char *nested = mscos_pack_outline_dup_path (outline, deep);
   g_autofree char *group = mscos_pack_outline_dup_path (outline, "safety.beyond-survival.recs.top");
   g_autofree char *section = mscos_pack_outline_dup_path (outline, "safety.practice");
   g_autofree char *outcome = mscos_pack_outline_dup_path (outline, "children");
@@ -394,18 +398,23 @@ test_paths (void)
   g_assert_null (missing);
 
   g_assert_cmpstr (mscos_pack_outline_get_outcome_id (outline, "safety.quote-keith"), ==, "safety");
-  g_assert_cmpstr (mscos_pack_outline_get_section_id (outline, "safety.beyond-survival.recs.nrm-reform.2.a"),
+  g_assert_cmpstr (mscos_pack_outline_get_section_id (outline,
+                                                      "safety.beyond-survival.recs.nrm-reform.2.a"),
                    ==, "safety.practice");
   /* A recommendation in a group without an id is held by the set. */
-  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline, "safety.beyond-survival.recs.nrm-reform"),
+  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline,
+                                                     "safety.beyond-survival.recs.nrm-reform"),
                    ==, "safety.beyond-survival.recs");
-  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline, "safety.beyond-survival.recs.nrm-reform.2.a"),
+  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline,
+                                                     "safety.beyond-survival.recs.nrm-reform.2.a"),
                    ==, "safety.beyond-survival.recs.nrm-reform.2");
-  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline, "safety.quote-keith"), ==, "safety.voices");
+  g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline, "safety.quote-keith"), ==,
+                   "safety.voices");
   g_assert_cmpstr (mscos_pack_outline_get_parent_id (outline, "safety.voices"), ==, "safety");
   g_assert_null (mscos_pack_outline_get_parent_id (outline, "safety"));
   g_assert_null (mscos_pack_outline_get_section_id (outline, "safety"));
-  g_assert_cmpint (mscos_pack_outline_get_part (outline, "safety.voices"), ==, MSCOS_PACK_PART_SECTION);
+  g_assert_cmpint (mscos_pack_outline_get_part (outline, "safety.voices"), ==,
+                   MSCOS_PACK_PART_SECTION);
   g_assert_true (MSCOS_IS_ITEM (mscos_pack_outline_lookup (outline, "safety.shandra")));
 }
 
@@ -428,7 +437,8 @@ test_kind_changed (void)
   assert_change (get_change (diff, 0), MSCOS_CHANGE_CHANGED, "safety.quote-keith",
                  "kind,text,speaker,role,body");
   g_assert_cmpint (mscos_pack_change_get_item_kind (get_change (diff, 0)), ==, MSCOS_ITEM_TEXT);
-  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_TEXT, MSCOS_CHANGE_CHANGED), ==, 1);
+  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_TEXT, MSCOS_CHANGE_CHANGED), ==,
+                    1);
 }
 
 /* A numbered group made bulleted: the group's style changed, and the recommendation the app
@@ -451,7 +461,8 @@ test_renumbering (void)
                  "label");
   g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_RECOMMENDATION,
                                                  MSCOS_CHANGE_CHANGED), ==, 1);
-  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_GROUP, MSCOS_CHANGE_CHANGED), ==, 1);
+  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_GROUP, MSCOS_CHANGE_CHANGED), ==,
+                    1);
 }
 
 /* One item put first among its neighbours is one move, not a shift of all the others. */
@@ -525,7 +536,8 @@ test_moved_between_groups (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (diff)), ==, 2);
   change = get_change (diff, 0);
-  assert_change (change, MSCOS_CHANGE_MOVED, "safety.beyond-survival.recs.first-responders", "label");
+  assert_change (change, MSCOS_CHANGE_MOVED, "safety.beyond-survival.recs.first-responders",
+                 "label");
   g_assert_cmpstr (mscos_pack_change_get_old_parent_id (change), ==, "safety.beyond-survival.recs");
   g_assert_cmpstr (mscos_pack_change_get_parent_id (change), ==, "safety.beyond-survival.recs.top");
   assert_change (get_change (diff, 1), MSCOS_CHANGE_CHANGED, "safety.beyond-survival.recs.top.1",
@@ -563,8 +575,10 @@ test_removed_where_it_was (void)
   change = get_change (diff, 2);
   assert_change (change, MSCOS_CHANGE_REMOVED, "safety.shandra", "");
   g_assert_cmpstr (mscos_pack_change_get_anchor_id (change), ==, "safety.audio-wendy");
-  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_AUDIO, MSCOS_CHANGE_REMOVED), ==, 1);
-  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_PROFILE, MSCOS_CHANGE_REMOVED), ==, 1);
+  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_AUDIO, MSCOS_CHANGE_REMOVED), ==,
+                    1);
+  g_assert_cmpuint (mscos_pack_diff_count_items (diff, MSCOS_ITEM_PROFILE, MSCOS_CHANGE_REMOVED),
+                    ==, 1);
 }
 
 static void
@@ -612,7 +626,8 @@ test_format (void)
                    "changed\t-\tpack\tpack; changed revision\n"
                    "moved\tsafety.shandra\toutcomes[1].sections[0].items[0]\tprofile; from "
                    "outcomes[1].sections[0].items[3] in safety.voices\n"
-                   "changed\tsafety.quote-keith\toutcomes[1].sections[0].items[1]\tquote; changed role\n"
+                   "changed\tsafety.quote-keith\toutcomes[1].sections[0].items[1]\tquote; changed "
+                   "role\n"
                    "changed\t-\toutcomes[1].sections[1].items[0].items[1].groups[0]\tgroup; "
                    "changed title\n");
 
@@ -636,7 +651,8 @@ test_format (void)
   g_assert_cmpstr (json_object_get_string_member (change, "section"), ==, "safety.voices");
   change = json_array_get_object_element (json_object_get_array_member (object, "changes"), 3);
   g_assert_true (json_object_get_null_member (change, "id"));
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "members"), 0),
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "members"),
+                                                  0),
                    ==, "title");
 }
 
@@ -660,7 +676,8 @@ get_optional_string (JsonObject *object,
 static void
 test_real_revision (void)
 {
-  g_autofree char *base_path = g_build_filename (SOURCE_ROOT, "resources", "content", "mscos.json", NULL);
+  g_autofree char *base_path = g_build_filename (SOURCE_ROOT, "resources", "content", "mscos.json",
+                                                 NULL);
   g_autofree char *new_path = revision_path ("mscos-revision.json");
   g_autofree char *expected_path = revision_path ("mscos-revision-expected.json");
   g_autoptr (MscosContentPack) old_pack = load_pack (base_path);
@@ -686,7 +703,8 @@ test_real_revision (void)
       g_test_message ("%s: %s %s", json_object_get_string_member (entry, "edit"), type, id);
       change = id != NULL ? mscos_pack_diff_lookup (diff, id) : get_change (diff, 0);
       g_assert_nonnull (change);
-      g_assert_cmpstr (mscos_change_type_to_string (mscos_pack_change_get_change_type (change)), ==, type);
+      g_assert_cmpstr (mscos_change_type_to_string (mscos_pack_change_get_change_type (change)),
+                       ==, type);
 
       for (const char * const *m = mscos_pack_change_get_members (change); *m != NULL; m++)
         g_ptr_array_add (sorted, (gpointer) *m);
@@ -711,7 +729,8 @@ test_real_revision (void)
                                ? old_json : new_json;
           JsonNode *node = node_at (document, mscos_pack_change_get_path (change));
 
-          g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "id"), ==, id);
+          g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "id"), ==,
+                           id);
           if (mscos_pack_change_get_old_path (change) != NULL)
             {
               node = node_at (old_json, mscos_pack_change_get_old_path (change));

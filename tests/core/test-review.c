@@ -89,7 +89,8 @@ make_review (MscosContentPack *pack)
   whole = mscos_review_comment_new_for_item (outline, NULL, MSCOS_COMMENT_COMMENT,
                                              "=HYPERLINK(\"https://example.org\")", "@reviewer");
 
-  question = mscos_review_comment_new_for_item (outline, "safety.beyond-survival.recs.nrm-reform.2.a",
+  question = mscos_review_comment_new_for_item (outline,
+                                                "safety.beyond-survival.recs.nrm-reform.2.a",
                                                 MSCOS_COMMENT_QUESTION,
                                                 "Line one,\nline two | with *stars* and <b>",
                                                 "Łukasz Żółć");
@@ -114,7 +115,8 @@ test_comment_new (void)
   g_autoptr (MscosReviewComment) whole = NULL;
   const char *id;
 
-  comment = mscos_review_comment_new_for_item (outline, "safety.beyond-survival.recs.nrm-reform.2.a",
+  comment = mscos_review_comment_new_for_item (outline,
+                                               "safety.beyond-survival.recs.nrm-reform.2.a",
                                                MSCOS_COMMENT_QUESTION, "Why?", "  Ana\nSilva ");
   id = mscos_review_comment_get_id (comment);
   g_assert_true (g_str_has_prefix (id, "urn:uuid:"));
@@ -122,7 +124,8 @@ test_comment_new (void)
   g_assert_cmpstr (mscos_review_comment_get_pack_id (comment), ==, "test.every-kind");
   g_assert_cmpstr (mscos_review_comment_get_revision (comment), ==, "7");
   g_assert_cmpstr (mscos_review_comment_get_item_path (comment), ==,
-                   "outcomes[1].sections[1].items[0].items[1].groups[0].items[1].items[1].items[0]");
+                   "outcomes[1].sections[1].items[0].items[1].groups[0].items[1].items[1]"
+                   ".items[0]");
   g_assert_cmpstr (mscos_review_comment_get_item_kind (comment), ==, "recommendation");
   g_assert_cmpstr (mscos_review_comment_get_outcome_id (comment), ==, "safety");
   g_assert_cmpstr (mscos_review_comment_get_section_id (comment), ==, "safety.practice");
@@ -164,7 +167,8 @@ test_comment_changes (void)
   mscos_review_comment_set_text (comment, "Second\r\nline\tend\x01");
   g_assert_cmpstr (mscos_review_comment_get_text (comment), ==, "Second\nline end ");
   g_assert_cmpuint (changes, ==, 1);
-  g_assert_cmpint (g_date_time_compare (mscos_review_comment_get_modified (comment), created), >=, 0);
+  g_assert_cmpint (g_date_time_compare (mscos_review_comment_get_modified (comment), created), >=,
+                   0);
 
   /* The same text again is no change. */
   mscos_review_comment_set_text (comment, "Second\nline end ");
@@ -439,12 +443,13 @@ test_jsonld_round_trip (void)
   g_autoptr (GBytes) bytes = mscos_review_to_bytes (review);
   g_autoptr (GBytes) again = NULL;
   g_autoptr (GError) error = NULL;
+  const MscosReviewQuote *quote;
 
   read = mscos_review_new_from_bytes (bytes, &error);
   g_assert_no_error (error);
   assert_same_reviews (review, read);
-  g_assert_cmpstr (mscos_review_quote_get_exact (mscos_review_comment_get_quote (get_comment (G_LIST_MODEL (read), 0))),
-                   ==, "trust in the police");
+  quote = mscos_review_comment_get_quote (get_comment (G_LIST_MODEL (read), 0));
+  g_assert_cmpstr (mscos_review_quote_get_exact (quote), ==, "trust in the police");
 
   /* And the file it writes is the same file. */
   again = mscos_review_to_bytes (read);
@@ -476,14 +481,17 @@ static void
 test_jsonld_other_forms (void)
 {
   const char *single =
-    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"id\": \"urn:uuid:4b1d0bd6-5e2b-4f37-9f7c-2c8e3b1f0a11\","
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"id\": "
+    "\"urn:uuid:4b1d0bd6-5e2b-4f37-9f7c-2c8e3b1f0a11\","
     " \"type\": \"Annotation\", \"motivation\": [\"bookmarking\", \"questioning\"],"
     " \"created\": \"2026-12-01T10:00:00+01:00\", \"creator\": [{\"name\": \"Ana\"}],"
     " \"bodyValue\": \"Why here?\","
     " \"target\": \"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\"}";
   const char *page =
-    "{\"@context\": [\"http://www.w3.org/ns/anno.jsonld\"], \"type\": \"AnnotationPage\", \"items\": ["
-    " {\"id\": \"https://example.org/anno/1\", \"type\": [\"Annotation\"], \"created\": \"2026-12-01T10:00:00Z\","
+    "{\"@context\": [\"http://www.w3.org/ns/anno.jsonld\"], \"type\": \"AnnotationPage\", "
+    "\"items\": ["
+    " {\"id\": \"https://example.org/anno/1\", \"type\": [\"Annotation\"], \"created\": "
+    "\"2026-12-01T10:00:00Z\","
     "  \"creator\": {\"type\": \"Person\", \"name\": \"Bo\"},"
     "  \"body\": [{\"type\": \"TextualBody\", \"value\": \"First\"}],"
     "  \"target\": [{\"source\": \"tag:mscos.co.uk,2026:pack/test.pack/1\","
@@ -512,7 +520,8 @@ test_jsonld_other_forms (void)
   comment = get_comment (G_LIST_MODEL (paged), 0);
   g_assert_cmpstr (mscos_review_comment_get_id (comment), ==, "https://example.org/anno/1");
   g_assert_null (mscos_review_comment_get_item_id (comment));
-  g_assert_cmpstr (mscos_review_quote_get_exact (mscos_review_comment_get_quote (comment)), ==, "abc");
+  g_assert_cmpstr (mscos_review_quote_get_exact (mscos_review_comment_get_quote (comment)), ==,
+                   "abc");
   g_assert_cmpint (mscos_review_comment_get_status (comment), ==, MSCOS_COMMENT_OPEN);
 
   array = g_strdup_printf ("[%s]", single);
@@ -523,7 +532,8 @@ test_jsonld_other_forms (void)
 
 #define GOOD_ANNOTATION(members) \
   "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\"," \
-  " \"id\": \"urn:uuid:00000000-0000-4000-8000-000000000001\", \"created\": \"2026-12-01T10:00:00Z\"," \
+  " \"id\": \"urn:uuid:00000000-0000-4000-8000-000000000001\"," \
+  " \"created\": \"2026-12-01T10:00:00Z\"," \
   " \"creator\": {\"name\": \"Ana\"}, \"body\": {\"type\": \"TextualBody\", \"value\": \"Text\"}," \
   " \"target\": {\"source\": \"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\"}" members "}"
 
@@ -545,23 +555,29 @@ static const Malformed malformed[] = {
     "[\"@context\"]: this is not a W3C Web Annotation: the context must name "
     "\"http://www.w3.org/ns/anno.jsonld\"" },
   { "other-namespace",
-    GOOD_ANNOTATION (", \"@context\": [\"http://www.w3.org/ns/anno.jsonld\", {\"mscos\": \"https://evil.example/\"}]"),
+    GOOD_ANNOTATION (", \"@context\": [\"http://www.w3.org/ns/anno.jsonld\", {\"mscos\": "
+                     "\"https://evil.example/\"}]"),
     "[\"@context\"][1]: mscos: must be \"" MSCOS_REVIEW_NAMESPACE "\"" },
   { "no-target", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\","
-    " \"id\": \"urn:uuid:00000000-0000-4000-8000-000000000001\", \"created\": \"2026-12-01T10:00:00Z\","
-    " \"creator\": {\"name\": \"Ana\"}, \"bodyValue\": \"Text\"}", "the required member \"target\" is missing" },
+    " \"id\": \"urn:uuid:00000000-0000-4000-8000-000000000001\", \"created\": "
+    "\"2026-12-01T10:00:00Z\","
+    " \"creator\": {\"name\": \"Ana\"}, \"bodyValue\": \"Text\"}", "the required member \"target\" "
+                                                                   "is missing" },
   { "foreign-target", GOOD_ANNOTATION (", \"target\": {\"source\": \"https://example.org/page\"}"),
     "target.source: not a pack or an item of MSCOS Outcomes: expected "
     "tag:mscos.co.uk,2026:pack/PACK-ID/REVISION/ITEM-ID" },
-  { "bad-item-id", GOOD_ANNOTATION (", \"target\": {\"source\": \"tag:mscos.co.uk,2026:pack/test.pack/1/Bad Item\"}"),
+  { "bad-item-id", GOOD_ANNOTATION (", \"target\": {\"source\": "
+                                    "\"tag:mscos.co.uk,2026:pack/test.pack/1/Bad Item\"}"),
     "target.source: not a pack or an item of MSCOS Outcomes" },
-  { "html-body", GOOD_ANNOTATION (", \"body\": {\"type\": \"TextualBody\", \"value\": \"<b>x</b>\", \"format\": \"text/html\"}"),
+  { "html-body", GOOD_ANNOTATION (", \"body\": {\"type\": \"TextualBody\", \"value\": "
+                                  "\"<b>x</b>\", \"format\": \"text/html\"}"),
     "body.format: only text/plain bodies are read, not text/html" },
   { "no-textual-body", GOOD_ANNOTATION (", \"body\": {\"id\": \"https://example.org/\"}"),
     "body: expected a TextualBody with the comment's text" },
   { "number-value", GOOD_ANNOTATION (", \"body\": {\"type\": \"TextualBody\", \"value\": 3}"),
     "body.value: expected a string, found a number" },
-  { "control-character", GOOD_ANNOTATION (", \"body\": {\"type\": \"TextualBody\", \"value\": \"a\\u0007b\"}"),
+  { "control-character",
+    GOOD_ANNOTATION (", \"body\": {\"type\": \"TextualBody\", \"value\": \"a\\u0007b\"}"),
     "body.value: holds a control character (U+0007)" },
   { "other-motivation", GOOD_ANNOTATION (", \"motivation\": \"bookmarking\""),
     "motivation: expected commenting, editing or questioning" },
@@ -571,19 +587,28 @@ static const Malformed malformed[] = {
     "creator: expected an object with the reviewer's name" },
   { "creator-without-name", GOOD_ANNOTATION (", \"creator\": {\"type\": \"Person\"}"),
     "creator: the required member \"name\" is missing" },
-  { "bad-id", GOOD_ANNOTATION (", \"id\": \"not an iri\""), "id: expected an IRI, such as urn:uuid:…" },
+  { "bad-id", GOOD_ANNOTATION (", \"id\": \"not an iri\""),
+    "id: expected an IRI, such as urn:uuid:…" },
   { "bad-status", GOOD_ANNOTATION (", \"mscos:status\": \"maybe\""),
     "[\"mscos:status\"]: \"maybe\" is not one of: open, accepted, rejected" },
-  { "bad-path", GOOD_ANNOTATION (", \"target\": {\"source\": \"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\", \"mscos:path\": \"`rm -rf`\"}"),
-    "target[\"mscos:path\"]: expected a path in the pack, such as outcomes[1].sections[2].items[0]" },
-  { "empty-quote", GOOD_ANNOTATION (", \"target\": {\"source\": \"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\","
-                                    " \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"\"}}"),
+  { "bad-path", GOOD_ANNOTATION (", \"target\": {\"source\": "
+                                 "\"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\", "
+                                 "\"mscos:path\": \"`rm -rf`\"}"),
+    "target[\"mscos:path\"]: expected a path in the pack, such as "
+    "outcomes[1].sections[2].items[0]" },
+  { "empty-quote", GOOD_ANNOTATION (", \"target\": {\"source\": "
+                                    "\"tag:mscos.co.uk,2026:pack/test.pack/1/an.item\","
+                                    " \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": "
+                                    "\"\"}}"),
     "target.selector.exact: must not be empty" },
-  { "page-elsewhere", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\","
-    " \"first\": \"https://example.org/page/1\"}", "first: the collection's first page must be in the file" },
+  { "page-elsewhere",
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\","
+    " \"first\": \"https://example.org/page/1\"}", "first: the collection's first page must be in "
+                                                   "the file" },
   { "duplicate-id", "[" GOOD_ANNOTATION ("") ", " GOOD_ANNOTATION ("") "]",
     "[1].id: \"urn:uuid:00000000-0000-4000-8000-000000000001\" is already the id of [0]" },
-  { "newer-version", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\","
+  { "newer-version",
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\","
     " \"mscos:formatVersion\": 2, \"first\": {\"type\": \"AnnotationPage\", \"items\": []}}",
     "[\"mscos:formatVersion\"]: this review is of format version 2; this version of MSCOS Outcomes "
     "reads version 1. Update the app to read it." },
@@ -750,13 +775,16 @@ test_csv_python (void)
   g_assert_cmpstr (json_array_get_string_element (row, 0), ==, "Outcome");
   g_assert_cmpstr (json_array_get_string_element (row, 11), ==, "Response");
   row = json_array_get_array_element (table, 1);
-  g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "'=HYPERLINK(\"https://example.org\")");
+  g_assert_cmpstr (json_array_get_string_element (row, 7), ==,
+                   "'=HYPERLINK(\"https://example.org\")");
   row = json_array_get_array_element (table, 2);
   g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Say \"trust\", not belief, here.");
   row = json_array_get_array_element (table, 3);
-  g_assert_cmpstr (json_array_get_string_element (row, 7), ==, "Line one,\nline two | with *stars* and <b>");
+  g_assert_cmpstr (json_array_get_string_element (row, 7), ==,
+                   "Line one,\nline two | with *stars* and <b>");
   g_assert_cmpstr (json_array_get_string_element (row, 8), ==, "Łukasz Żółć");
-  g_assert_cmpstr (json_array_get_string_element (row, 11), ==, "'-1: we keep it.\n\n# Not a heading");
+  g_assert_cmpstr (json_array_get_string_element (row, 11), ==,
+                   "'-1: we keep it.\n\n# Not a heading");
 }
 
 static void
@@ -822,7 +850,8 @@ test_markdown_escaping (void)
   g_assert_nonnull (strstr (md, "Line one,  \nline two \\| with \\*stars\\* and \\<b\\>\n"));
   g_assert_nonnull (strstr (md, "\\-1: we keep it.\n\n\\# Not a heading\n"));
   g_assert_nonnull (strstr (md, "> trust in the police\n"));
-  g_assert_nonnull (strstr (md, "`safety.quote-keith` · quote · `outcomes[1].sections[0].items[0]`"));
+  g_assert_nonnull (strstr (md,
+                            "`safety.quote-keith` · quote · `outcomes[1].sections[0].items[0]`"));
   g_assert_nonnull (strstr (md, "#### Question by Łukasz Żółć, 2026-12-01 10:30 — Rejected\n"));
   g_assert_nonnull (strstr (md, "**Response:**\n"));
   g_assert_null (strstr (md, "two | with"));
@@ -856,15 +885,19 @@ annotation (const char *uuid_end,
             const char *modified,
             const char *status)
 {
-  return g_strdup_printf ("{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\","
+  return g_strdup_printf ("{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": "
+                          "\"Annotation\","
                           " \"id\": \"urn:uuid:00000000-0000-4000-8000-%s\","
                           " \"motivation\": \"commenting\","
                           " \"created\": \"2026-12-01T09:00:00Z\", \"modified\": \"%s\","
                           " \"creator\": {\"type\": \"Person\", \"name\": \"%s\"},"
-                          " \"body\": {\"type\": \"TextualBody\", \"value\": \"%s\", \"format\": \"text/plain\"},"
+                          " \"body\": {\"type\": \"TextualBody\", \"value\": \"%s\", \"format\": "
+                          "\"text/plain\"},"
                           " \"target\": {\"type\": \"SpecificResource\","
-                          "  \"source\": \"tag:mscos.co.uk,2026:pack/test.every-kind/7/safety.quote-keith\","
-                          "  \"mscos:path\": \"outcomes[1].sections[0].items[0]\", \"mscos:kind\": \"quote\","
+                          "  \"source\": "
+                          "\"tag:mscos.co.uk,2026:pack/test.every-kind/7/safety.quote-keith\","
+                          "  \"mscos:path\": \"outcomes[1].sections[0].items[0]\", \"mscos:kind\": "
+                          "\"quote\","
                           "  \"mscos:outcome\": \"safety\", \"mscos:section\": \"safety.voices\"},"
                           " \"mscos:status\": \"%s\"}",
                           uuid_end, modified, reviewer, text, status);
@@ -893,13 +926,16 @@ file_of (const char *first,
 static void
 test_merge (void)
 {
-  g_autofree char *one = annotation ("000000000001", "Ana", "Reword this.", "2026-12-01T09:00:00Z", "open");
+  g_autofree char *one = annotation ("000000000001", "Ana", "Reword this.", "2026-12-01T09:00:00Z",
+                                     "open");
   g_autofree char *one_answered = annotation ("000000000001", "Ana", "Reword this.",
                                               "2026-12-03T09:00:00Z", "accepted");
-  g_autofree char *two = annotation ("000000000002", "Bo", "Keep it.", "2026-12-02T09:00:00Z", "open");
+  g_autofree char *two = annotation ("000000000002", "Bo", "Keep it.", "2026-12-02T09:00:00Z",
+                                     "open");
   g_autofree char *two_older = annotation ("000000000002", "Bo", "Keep it?", "2026-12-01T12:00:00Z",
                                            "open");
-  g_autofree char *three = annotation ("000000000003", "Cy", "A third.", "2026-12-01T09:00:00Z", "open");
+  g_autofree char *three = annotation ("000000000003", "Cy", "A third.", "2026-12-01T09:00:00Z",
+                                       "open");
   g_autoptr (GBytes) a = file_of (one, two, NULL);
   g_autoptr (GBytes) b = file_of (one, three, NULL);
   g_autoptr (GBytes) c = file_of (one_answered, two_older, NULL);
@@ -952,8 +988,10 @@ test_merge (void)
 static void
 test_merge_conflict (void)
 {
-  g_autofree char *first = annotation ("000000000001", "Ana", "One way.", "2026-12-01T09:00:00Z", "open");
-  g_autofree char *second = annotation ("000000000001", "Ana", "Another way.", "2026-12-01T09:00:00Z",
+  g_autofree char *first = annotation ("000000000001", "Ana", "One way.", "2026-12-01T09:00:00Z",
+                                       "open");
+  g_autofree char *second = annotation ("000000000001", "Ana", "Another way.",
+                                        "2026-12-01T09:00:00Z",
                                         "open");
   g_autoptr (GBytes) a = file_of (first, NULL);
   g_autoptr (GBytes) b = file_of (second, NULL);
@@ -965,11 +1003,13 @@ test_merge_conflict (void)
   g_assert_true (mscos_review_merge_add_bytes (merge, b, "B.jsonld", NULL));
   review = mscos_review_merge_get_review (merge);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (review)), ==, 1);
-  g_assert_cmpstr (mscos_review_comment_get_text (get_comment (G_LIST_MODEL (review), 0)), ==, "One way.");
+  g_assert_cmpstr (mscos_review_comment_get_text (get_comment (G_LIST_MODEL (review), 0)), ==,
+                   "One way.");
   g_assert_cmpuint (mscos_review_merge_get_n_conflicts (merge), ==, 1);
 
   report = mscos_review_merge_dup_report (merge);
-  g_assert_nonnull (strstr (report, "(Ana): A.jsonld and B.jsonld hold different versions modified at "
+  g_assert_nonnull (strstr (report,
+                            "(Ana): A.jsonld and B.jsonld hold different versions modified at "
                                     "the same time; kept the one from A.jsonld\n"));
 }
 
@@ -1059,7 +1099,8 @@ test_merge_files (void)
 static void
 test_merge_other_revision (void)
 {
-  g_autofree char *one = annotation ("000000000001", "Ana", "Here.", "2026-12-01T09:00:00Z", "open");
+  g_autofree char *one = annotation ("000000000001", "Ana", "Here.", "2026-12-01T09:00:00Z",
+                                     "open");
   g_autoptr (GBytes) a = file_of (one, NULL);
   g_autoptr (MscosReview) other = mscos_review_new ("test.every-kind", "8");
   g_autoptr (MscosReviewComment) comment = mscos_review_comment_new ("test.every-kind", "8", NULL,
@@ -1083,8 +1124,10 @@ test_merge_other_revision (void)
 static void
 test_merge_examples (void)
 {
-  g_autofree char *ana = g_test_build_filename (G_TEST_DIST, "data", "review", "review-ana.jsonld", NULL);
-  g_autofree char *team = g_test_build_filename (G_TEST_DIST, "data", "review", "review-team.jsonld", NULL);
+  g_autofree char *ana = g_test_build_filename (G_TEST_DIST, "data", "review", "review-ana.jsonld",
+                                                NULL);
+  g_autofree char *team = g_test_build_filename (G_TEST_DIST, "data", "review",
+                                                 "review-team.jsonld", NULL);
   g_autoptr (GFile) ana_file = g_file_new_for_path (ana);
   g_autoptr (GFile) team_file = g_file_new_for_path (team);
   GFile *inputs[] = { ana_file, team_file };

@@ -302,8 +302,9 @@ test_random_texts (void)
   for (guint round = 0; round < 300; round++)
     {
       g_autoptr (GString) a = random_words (rand, g_rand_int_range (rand, 0, 40));
-      g_autoptr (GString) b = g_rand_boolean (rand) ? random_words (rand, g_rand_int_range (rand, 0, 40))
-                                                    : edit_words (rand, a->str, 4);
+      g_autoptr (GString) b = g_rand_boolean (rand)
+                              ? random_words (rand, g_rand_int_range (rand, 0, 40))
+                              : edit_words (rand, a->str, 4);
       g_autofree char *described = describe (a->str, b->str, NULL);
     }
 }

@@ -40,13 +40,15 @@ append_annotation (GString    *json,
   guint outcome = index % 10, item = index % 997;
 
   g_string_append_printf (json,
-    "%s{\"@context\": [\"http://www.w3.org/ns/anno.jsonld\", {\"mscos\": \"tag:mscos.co.uk,2026:review#\"}],"
+    "%s{\"@context\": [\"http://www.w3.org/ns/anno.jsonld\","
+    " {\"mscos\": \"tag:mscos.co.uk,2026:review#\"}],"
     " \"id\": \"urn:uuid:%08x-0000-4000-8000-%012x\", \"type\": \"Annotation\","
     " \"motivation\": \"%s\", \"created\": \"2026-12-01T09:00:00Z\", \"modified\": \"%s\","
     " \"creator\": {\"type\": \"Person\", \"name\": \"Reviewer %u\"},"
     " \"body\": {\"type\": \"TextualBody\", \"value\": \"Comment %u of reviewer %u: the wording of "
     "this recommendation should say who does what, by when, and how survivors are told — "
-    "“as soon as possible” is not a time. Ça suffit.\", \"format\": \"text/plain\", \"language\": \"en-GB\"},"
+    "“as soon as possible” is not a time. Ça suffit.\","
+    " \"format\": \"text/plain\", \"language\": \"en-GB\"},"
     " \"target\": {\"type\": \"SpecificResource\","
     "  \"source\": \"tag:mscos.co.uk,2026:pack/test.synthetic/1/o%u.item-%u\","
     "  \"mscos:path\": \"outcomes[%u].sections[0].items[%u]\", \"mscos:kind\": \"resource\","

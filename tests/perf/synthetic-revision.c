@@ -18,6 +18,13 @@
  * resource's summary, a set's first recommendation), one in 5 × @every is removed, one in
  * 10 × @every moves to the next outcome, and each outcome gains a quote. */
 
+static JsonObject *
+first_object (JsonObject *object,
+              const char *member)
+{
+  return json_array_get_object_element (json_object_get_array_member (object, member), 0);
+}
+
 static void
 reword (JsonObject *item)
 {
@@ -32,9 +39,9 @@ reword (JsonObject *item)
     }
   else if (g_str_equal (kind, "recommendations"))
     {
-      JsonObject *group = json_array_get_object_element (json_object_get_array_member (item, "groups"), 0);
+      JsonObject *group = first_object (item, "groups");
 
-      target = json_array_get_object_element (json_object_get_array_member (group, "items"), 0);
+      target = first_object (group, "items");
       member = "text";
     }
 
@@ -76,9 +83,10 @@ synthetic_revision_new (GBytes *pack,
   for (guint o = 0; o < n_outcomes; o++)
     {
       JsonObject *outcome = json_array_get_object_element (outcomes, o);
-      JsonObject *section = json_array_get_object_element (json_object_get_array_member (outcome, "sections"), 0);
-      JsonObject *next = json_array_get_object_element (json_object_get_array_member (
-                           json_array_get_object_element (outcomes, (o + 1) % n_outcomes), "sections"), 0);
+      JsonObject *section = first_object (outcome, "sections");
+      JsonObject *next = first_object (json_array_get_object_element (outcomes,
+                                                                      (o + 1) % n_outcomes),
+                                       "sections");
       JsonArray *items = json_object_get_array_member (section, "items");
       g_autoptr (JsonNode) quote = NULL;
       g_autofree char *quote_id = g_strdup_printf ("o%u.new-quote", o);
@@ -107,7 +115,8 @@ synthetic_revision_new (GBytes *pack,
             }
         }
 
-      quote = json_from_string ("{\"kind\": \"quote\", \"text\": \"A new quote.\", \"speaker\": \"A survivor\"}", NULL);
+      quote = json_from_string ("{\"kind\": \"quote\", \"text\": \"A new quote.\","
+                                " \"speaker\": \"A survivor\"}", NULL);
       json_object_set_string_member (json_node_get_object (quote), "id", quote_id);
       json_array_add_element (items, g_steal_pointer (&quote));
       (*n_edits)++;
