@@ -25,6 +25,8 @@ CHECKS = [
     ("permissions", "test_permissions.py", True, 60),
     ("sandbox-cannot-read-home", "test_sandbox_home.py", True, 120),
     ("installed-data-valid", "test_installed_data.py", True, 120),
+    ("flathub-listing", "test_listing.py", True, 120),
+    ("flathub-linter", "test_flathub_lint.py", True, 300),
     ("window-and-sidebar", "test_window.py", True, 180),
     ("library-in-app-data", "test_library.py", True, 240),
     ("web-viewer-sandbox", "test_viewer.py", True, 240),
