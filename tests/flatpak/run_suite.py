@@ -10,6 +10,7 @@ the installed app fails with that reason rather than running."""
 import argparse
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -25,6 +26,8 @@ CHECKS = [
     ("permissions", "test_permissions.py", True, 60),
     ("sandbox-cannot-read-home", "test_sandbox_home.py", True, 120),
     ("installed-data-valid", "test_installed_data.py", True, 120),
+    ("flathub-listing", "test_listing.py", True, 120),
+    ("flathub-linter", "test_flathub_lint.py", True, 300),
     ("window-and-sidebar", "test_window.py", True, 180),
     ("library-in-app-data", "test_library.py", True, 240),
     ("web-viewer-sandbox", "test_viewer.py", True, 240),
@@ -32,6 +35,37 @@ CHECKS = [
     ("bundle-installs-and-runs", "test_bundle.py", True, 300),
     ("startup-time", "test_startup.py", True, 300),
 ]
+
+
+# A GLib warning, critical or error printed by the app itself, as in the display suite
+# (tests/display/harness.py): "(mscos-outcomes:PID): Domain-WARNING **:" or, without a log
+# domain, "** (mscos-outcomes:PID): WARNING **:". The app's stderr reaches a
+# check's output through `flatpak run`; an instance the session bus started (D-Bus activation)
+# prints to the bus's log (tests/flatpak/session). WebKit's helper processes and the portals
+# print under their own names and are not the app.
+APP_WARNING = re.compile(r"\(mscos-outcomes:\d+\): (?:[^\s]+-)?(?:WARNING|CRITICAL|ERROR) \*\*")
+BUS_LOG = os.path.join(os.environ.get("MSCOS_FLATPAK_SESSION", ""), "bus.log")
+
+
+def bus_log_size():
+    try:
+        return os.path.getsize(BUS_LOG)
+    except OSError:
+        return 0
+
+
+def app_warnings(output, bus_log_from):
+    """The app's warnings and criticals in OUTPUT and in the bus's log after BUS_LOG_FROM."""
+    found = [line.strip() for line in output.splitlines() if APP_WARNING.search(line)]
+    try:
+        with open(BUS_LOG, "rb") as file:
+            file.seek(bus_log_from)
+            bus = file.read().decode("utf-8", "replace")
+    except OSError:
+        bus = ""
+    found += [f"(started by the session bus) {line.strip()}" for line in bus.splitlines()
+              if APP_WARNING.search(line)]
+    return found
 
 
 def say(message):
@@ -112,6 +146,7 @@ def main():
             record(name, "FAIL", 0.0, -1, "the Flatpak was not built: see flatpak/build-install-bundle")
             continue
         say(f"flatpak/{name}…")
+        bus_log_from = bus_log_size()
         returncode, duration, output, command, timed_out = run_check(script, timeout)
         end_leftovers()
         if timed_out:
@@ -122,6 +157,13 @@ def main():
             result = "SKIP"
         else:
             result = "FAIL"
+        warnings = app_warnings(output, bus_log_from)
+        if warnings:
+            result = "FAIL"
+            output += "\nFAIL: the sandboxed app printed warnings: " + " | ".join(warnings) + "\n"
+            say("  the sandboxed app printed warnings:")
+            for line in warnings:
+                say(f"    {line}")
         record(name, result, duration, returncode, output, command)
 
     counts = {kind: sum(1 for r in results if r["result"] == kind) for kind in ("OK", "FAIL", "SKIP")}
