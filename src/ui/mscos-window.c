@@ -592,8 +592,10 @@ content_pack_changed_cb (MscosWindow *self)
       gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
       if (error != NULL)
         {
-          adw_status_page_set_description (show_status_page (self->page_stack, "error"),
-                                           error->message);
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          /* A status page's description is markup. */
+          adw_status_page_set_description (show_status_page (self->page_stack, "error"), escaped);
         }
       return;
     }
@@ -1487,14 +1489,19 @@ void
 mscos_window_show_toast (MscosWindow *self,
                          const char  *message)
 {
+  AdwToast *toast;
+
   g_return_if_fail (MSCOS_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup unless told otherwise; messages hold pack text and file names. */
+  toast = adw_toast_new (message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
  * mscos_window_add_toast:
- * @toast: (transfer full): a toast
+ * @toast: (transfer full): a toast, whose title is shown as plain text
  */
 void
 mscos_window_add_toast (MscosWindow *self,
@@ -1502,6 +1509,7 @@ mscos_window_add_toast (MscosWindow *self,
 {
   g_return_if_fail (MSCOS_IS_WINDOW (self));
 
+  adw_toast_set_use_markup (toast, FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1581,16 +1589,17 @@ mscos_window_show_about (MscosWindow *self)
 
   if (pack != NULL)
     {
+      /* The comments are markup: the pack's words are escaped into them. */
       /* Translators: the About dialog's line on the content shown: its title, revision and date */
-      g_autofree char *comments = g_strdup_printf (_("The Modern Slavery Core Outcome Set: seven outcomes that "
-                                                     "matter to adult survivors, with what survivors said, "
-                                                     "recommendations and resources for each.\n\n"
-                                                     "Quick exit: Shift+Esc closes the app at once, "
-                                                     "from anywhere in it, and keeps your notes.\n\n"
-                                                     "Content: %s, revision %s (%s)."),
-                                                   mscos_content_pack_get_title (pack),
-                                                   mscos_content_pack_get_revision (pack),
-                                                   mscos_content_pack_get_date (pack));
+      g_autofree char *comments = g_markup_printf_escaped (_("The Modern Slavery Core Outcome Set: seven outcomes that "
+                                                             "matter to adult survivors, with what survivors said, "
+                                                             "recommendations and resources for each.\n\n"
+                                                             "Quick exit: Shift+Esc closes the app at once, "
+                                                             "from anywhere in it, and keeps your notes.\n\n"
+                                                             "Content: %s, revision %s (%s)."),
+                                                           mscos_content_pack_get_title (pack),
+                                                           mscos_content_pack_get_revision (pack),
+                                                           mscos_content_pack_get_date (pack));
 
       adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about), comments);
     }
