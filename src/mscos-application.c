@@ -175,8 +175,13 @@ index_built_cb (GObject      *object,
   index = mscos_search_index_new_finish (result, &error);
   if (index == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("The content could not be indexed for search: %s", error->message);
+      /* A build is cancelled when a newer pack's replaces it, which answers for it. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("The content could not be indexed for search: %s", error->message);
+      if (self->search_provider != NULL)
+        mscos_search_provider_set_index_error (self->search_provider, error);
       return;
     }
 
@@ -196,7 +201,12 @@ build_search_index (MscosApplication *self)
   g_clear_object (&self->index_cancellable);
 
   if (self->content_pack == NULL)
-    return;
+    {
+      /* Nothing will be indexed: the Shell's requests must not wait for it. */
+      if (self->content_error != NULL && self->search_provider != NULL)
+        mscos_search_provider_set_index_error (self->search_provider, self->content_error);
+      return;
+    }
 
   self->index_cancellable = g_cancellable_new ();
   mscos_search_index_new_async (self->content_pack, self->index_cancellable, index_built_cb,
@@ -426,7 +436,33 @@ content_loaded_cb (GObject      *object,
   g_critical ("The built-in content pack cannot be read: %s", error->message);
   g_clear_error (&self->content_error);
   self->content_error = g_steal_pointer (&error);
+  if (self->index_wanted)
+    build_search_index (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_PACK]);
+}
+
+/* Shows the window, made if there is none (the app may be running only to answer GNOME Shell).
+ * @timestamp is the time of the user's action that asked for it, or GDK_CURRENT_TIME: a window
+ * on screen is given the focus with it, so that the window manager can refuse a request that
+ * comes too late, which gtk_window_present() (always the current time) cannot. */
+static MscosWindow *
+ensure_window (MscosApplication *self,
+               guint32           timestamp)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkSurface *surface;
+
+  if (window == NULL)
+    window = GTK_WINDOW (mscos_window_new (self));
+
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  if (timestamp != GDK_CURRENT_TIME && gtk_widget_get_visible (GTK_WIDGET (window))
+      && GDK_IS_TOPLEVEL (surface))
+    gdk_toplevel_focus (GDK_TOPLEVEL (surface), timestamp);
+  else
+    gtk_window_present (window);
+
+  return MSCOS_WINDOW (window);
 }
 
 static void
@@ -436,7 +472,7 @@ show_about_cb (GSimpleAction *action,
 {
   MscosApplication *self = user_data;
 
-  mscos_window_show_about (MSCOS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self))));
+  mscos_window_show_about (ensure_window (self, GDK_CURRENT_TIME));
 }
 
 static void
@@ -636,31 +672,20 @@ mscos_application_startup (GApplication *application)
   self->start_reading_source = g_idle_add_full (G_PRIORITY_LOW, start_reading_cb, self, NULL);
 }
 
-static MscosWindow *
-ensure_window (MscosApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (mscos_window_new (self));
-
-  gtk_window_present (window);
-
-  return MSCOS_WINDOW (window);
-}
-
 static void
 provider_activate_result_cb (MscosApplication *self,
-                             const char       *item_id)
+                             const char       *item_id,
+                             guint             timestamp)
 {
-  mscos_window_show_item (ensure_window (self), item_id);
+  mscos_window_show_item (ensure_window (self, timestamp), item_id);
 }
 
 static void
 provider_launch_search_cb (MscosApplication *self,
-                           const char       *query)
+                           const char       *query,
+                           guint             timestamp)
 {
-  mscos_window_start_search (ensure_window (self), query);
+  mscos_window_start_search (ensure_window (self, timestamp), query);
 }
 
 static gboolean
@@ -676,6 +701,8 @@ mscos_application_dbus_register (GApplication     *application,
     return FALSE;
 
   self->search_provider = mscos_search_provider_new (application);
+  g_settings_bind (self->settings, "shell-search", self->search_provider, "enabled",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->search_provider, "activate-result",
                            G_CALLBACK (provider_activate_result_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "launch-search",
@@ -720,7 +747,7 @@ mscos_application_shutdown (GApplication *application)
 static void
 mscos_application_activate (GApplication *application)
 {
-  ensure_window (MSCOS_APPLICATION (application));
+  ensure_window (MSCOS_APPLICATION (application), GDK_CURRENT_TIME);
 }
 
 static void
