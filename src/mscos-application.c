@@ -502,24 +502,47 @@ show_preferences_cb (GSimpleAction *action,
   mscos_present_dialog (mscos_preferences_dialog_new (self->settings), GTK_WIDGET (window));
 }
 
+/* Empties the clipboard and the primary selection if the app put something there (a quote
+ * copied, selected text), so that a clipboard manager keeps nothing of it after the app ends. */
+static void
+clear_own_clipboards (GdkDisplay *display)
+{
+  GdkClipboard *clipboards[] = {
+    gdk_display_get_clipboard (display),
+    gdk_display_get_primary_clipboard (display),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clipboards); i++)
+    if (gdk_clipboard_is_local (clipboards[i]))
+      gdk_clipboard_set_content (clipboards[i], NULL);
+}
+
 /* Closes the app at once, for someone who must hide what they are reading: every window goes
- * first, then the web session (nothing of it is on disk), then the library is written and the
- * app quits. */
+ * first, then what the app put on the clipboard, then the web session (nothing of it is on
+ * disk); the outcome shown is forgotten, so that the next start does not open on it; then the
+ * library is written and the app quits. */
 static void
 quick_exit_cb (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
   MscosApplication *self = user_data;
+  GdkDisplay *display = gdk_display_get_default ();
   g_autoptr (GError) error = NULL;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     gtk_widget_set_visible (l->data, FALSE);
-  gdk_display_flush (gdk_display_get_default ());
+  if (display != NULL)
+    {
+      clear_own_clipboards (display);
+      gdk_display_flush (display);
+    }
 
   mscos_viewer_drop_session ();
+  g_settings_reset (self->settings, "last-outcome");
 
-  if (self->library != NULL && !mscos_library_flush (self->library, &error))
+  if (self->library != NULL && !mscos_library_flush (self->library, &error)
+      && !g_error_matches (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_READ_ONLY))
     g_warning ("The library could not be saved on quick exit: %s", error->message);
 
   g_application_quit (G_APPLICATION (self));

@@ -459,6 +459,7 @@ create_sidebar_model (MscosContentPack *pack)
   GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
   GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
   GListStore *by_group[3] = { NULL };
+  g_autoptr (GListModel) library = NULL;
   guint n = g_list_model_get_n_items (outcomes);
 
   /* Each group is a section of the list, in the order the groups first appear in the pack. */
@@ -479,7 +480,8 @@ create_sidebar_model (MscosContentPack *pack)
       g_list_store_append (by_group[group], item);
     }
 
-  g_list_store_append (sections, create_library_section ());
+  library = create_library_section ();
+  g_list_store_append (sections, library);
 
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (sections)));
 }
