@@ -671,6 +671,13 @@ mscos_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (mscos_application_parent_class)->startup (application);
 
+  /* Files exported, imported or opened must not show in every file chooser's and the file
+   * manager's Recent: GTK would record them, with the app's name, in recently-used.xbel. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-recent-files-enabled", FALSE,
+                "gtk-recent-files-max-age", 0,
+                NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
