@@ -341,7 +341,9 @@ add_library_notes (MscosSearchIndex *index,
   if (!g_file_query_exists (file, NULL))
     return;
 
-  library = mscos_library_new (file);
+  /* A command-line mode never changes the library: it may run beside the app, or be given
+   * a library that the app must set aside itself, telling the user. */
+  library = mscos_library_new_read_only (file);
   mscos_library_load_async (library, NULL, cli_library_loaded_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -765,7 +767,9 @@ mscos_application_shutdown (GApplication *application)
   MscosApplication *self = MSCOS_APPLICATION (application);
   g_autoptr (GError) error = NULL;
 
-  if (self->library != NULL && !mscos_library_flush (self->library, &error))
+  /* A library that a newer version wrote is not saved to: the banner said so. */
+  if (self->library != NULL && !mscos_library_flush (self->library, &error)
+      && !g_error_matches (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_READ_ONLY))
     g_warning ("The library could not be saved before quitting: %s", error->message);
 
   /* Some settings backends write later; the window's size and the text size must not be lost. */

@@ -30,6 +30,7 @@ typedef enum
 {
   BANNER_NONE,
   BANNER_SAVE_ERROR,
+  BANNER_NEWER_VERSION,
   BANNER_LOAD_PROBLEM,
   BANNER_QUICK_EXIT_TIP,
 } BannerMessage;
@@ -857,8 +858,9 @@ content_refused_cb (MscosWindow *self,
 
 /* --- The user's library ----------------------------------------------------------------------- */
 
-/* The banner says one thing at a time: a save that fails matters most, then a library file set
- * aside at start-up, then, until it is dismissed, where quick exit is. */
+/* The banner says one thing at a time: a save that fails matters most, then a library file that
+ * a newer version wrote, or one set aside at start-up, then, until it is dismissed, where quick
+ * exit is. */
 static BannerMessage
 choose_banner (MscosWindow  *self,
                const char  **title)
@@ -878,7 +880,7 @@ choose_banner (MscosWindow  *self,
   if (load_problem != NULL)
     {
       *title = load_problem;
-      return BANNER_LOAD_PROBLEM;
+      return mscos_library_get_newer_version (library) ? BANNER_NEWER_VERSION : BANNER_LOAD_PROBLEM;
     }
 
   if (self->settings != NULL && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
@@ -905,6 +907,9 @@ update_banner (MscosWindow *self)
     case BANNER_LOAD_PROBLEM:
       adw_banner_set_button_label (self->banner, _("_Open Folder"));
       break;
+    case BANNER_NEWER_VERSION:
+      adw_banner_set_button_label (self->banner, _("_Start New Library…"));
+      break;
     case BANNER_QUICK_EXIT_TIP:
       adw_banner_set_button_label (self->banner, _("_Got It"));
       break;
@@ -919,26 +924,105 @@ update_banner (MscosWindow *self)
 }
 
 static void
-open_moved_aside_folder (MscosWindow *self)
+open_containing_folder (MscosWindow *self,
+                        GFile       *file)
 {
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
-  GFile *moved = library ? mscos_library_get_moved_aside_file (library) : NULL;
   g_autoptr (GtkFileLauncher) launcher = NULL;
 
-  if (moved == NULL)
+  if (file == NULL)
     return;
 
-  launcher = gtk_file_launcher_new (moved);
+  launcher = gtk_file_launcher_new (file);
   gtk_file_launcher_open_containing_folder (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+static void
+start_new_library_cb (AdwAlertDialog *dialog,
+                      GAsyncResult   *result,
+                      MscosWindow    *self)
+{
+  g_autoptr (MscosWindow) owned = self;
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  GFile *destination = g_object_get_data (G_OBJECT (dialog), "destination");
+  g_autoptr (GError) error = NULL;
+
+  if (library == NULL)
+    return;
+
+  if (g_str_equal (response, "folder"))
+    {
+      open_containing_folder (self, mscos_library_get_file (library));
+    }
+  else if (g_str_equal (response, "new") && !mscos_library_start_new (library, destination, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("A new library could not be started: %s"),
+                                                  error->message);
+
+      mscos_window_show_toast (self, message);
+    }
+}
+
+/* The library file was written by a newer version: nothing is written to it, and nothing is
+ * changed, until the user has read where it will stay and chosen. */
+static void
+ask_to_start_new_library (MscosWindow *self)
+{
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  g_autoptr (GFile) destination = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *folder_name = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *library_name = NULL;
+  AdwDialog *dialog;
+
+  if (library == NULL || !mscos_library_get_newer_version (library))
+    return;
+
+  destination = mscos_library_dup_newer_version_destination (library);
+  if (destination == NULL)
+    return;
+
+  folder = g_file_get_parent (destination);
+  folder_name = g_file_get_path (folder);
+  kept_name = g_file_get_basename (destination);
+  library_name = g_file_get_basename (mscos_library_get_file (library));
+
+  dialog = adw_alert_dialog_new (_("Start a New Library?"), NULL);
+  /* Translators: the first %s is a file name, the second a folder, the third a file name */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("Your library file “%s” stays in the folder “%s”, renamed “%s”, "
+                                  "exactly as the newer version of MSCOS Outcomes left it: that "
+                                  "version can still open it. A new library is started with the "
+                                  "bookmarks and notes shown now, and your changes are saved "
+                                  "from then on."),
+                                library_name, folder_name, kept_name);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "folder", _("_Open Folder"),
+                                  "new", _("_Start New Library"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "destination", g_steal_pointer (&destination),
+                          g_object_unref);
+  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) start_new_library_cb, g_object_ref (self));
 }
 
 static void
 banner_clicked_cb (MscosWindow *self)
 {
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+
   switch (self->banner_message)
     {
     case BANNER_LOAD_PROBLEM:
-      open_moved_aside_folder (self);
+      open_containing_folder (self, library ? mscos_library_get_moved_aside_file (library) : NULL);
+      break;
+    case BANNER_NEWER_VERSION:
+      ask_to_start_new_library (self);
       break;
     case BANNER_QUICK_EXIT_TIP:
       g_settings_set_boolean (self->settings, "quick-exit-tip-dismissed", TRUE);
