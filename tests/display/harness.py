@@ -257,8 +257,19 @@ class App:
         subprocess.run(["xdotool", "windowsize", window, str(width + self.FRAME), str(height + self.FRAME)],
                        check=True)
         subprocess.run(["xdotool", "windowmove", window, "0", "0"], check=True)
-        wait_for(lambda: tuple(self.window.extents[2:]) == (width + self.FRAME, height + self.FRAME),
-                 f"the window to be laid out at {width}×{height}")
+        # GTK keeps the window on the screen, so it may get less than it asked for: what it got
+        # is the X window's size, and the window is laid out when its frame has that size.
+        last = [None]
+
+        def laid_out():
+            output = subprocess.run(["xdotool", "getwindowgeometry", window], capture_output=True,
+                                    text=True).stdout.split()
+            size = tuple(int(n) for n in output[-1].split("x")) if output else None
+            extents = tuple(self.window.extents[2:])
+            settled = extents == size and extents == last[0]
+            last[0] = extents
+            return settled
+        wait_for(laid_out, f"the window to be laid out at {width}×{height}", interval=0.15)
 
     def screenshot(self, name):
         """Writes a screenshot of the main window once two captures in a row are the same: what

@@ -68,7 +68,7 @@ def main():
             app.keys("<Control>a")
             app.type(os.path.join(folder, suggested + ".md"))
             choose_filter(app, dialog, "JSON, to import elsewhere")
-            app.keys("Return")
+            app.activate(app.find("Export", role="button", parent=dialog))
             exported = os.path.join(folder, suggested + ".json")
             wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, "the JSON export")
             with open(exported, encoding="utf-8") as file:
