@@ -175,8 +175,13 @@ index_built_cb (GObject      *object,
   index = mscos_search_index_new_finish (result, &error);
   if (index == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("The content could not be indexed for search: %s", error->message);
+      /* A build is cancelled when a newer pack's replaces it, which answers for it. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_warning ("The content could not be indexed for search: %s", error->message);
+      if (self->search_provider != NULL)
+        mscos_search_provider_set_index_error (self->search_provider, error);
       return;
     }
 
@@ -196,7 +201,12 @@ build_search_index (MscosApplication *self)
   g_clear_object (&self->index_cancellable);
 
   if (self->content_pack == NULL)
-    return;
+    {
+      /* Nothing will be indexed: the Shell's requests must not wait for it. */
+      if (self->content_error != NULL && self->search_provider != NULL)
+        mscos_search_provider_set_index_error (self->search_provider, self->content_error);
+      return;
+    }
 
   self->index_cancellable = g_cancellable_new ();
   mscos_search_index_new_async (self->content_pack, self->index_cancellable, index_built_cb,
@@ -331,7 +341,9 @@ add_library_notes (MscosSearchIndex *index,
   if (!g_file_query_exists (file, NULL))
     return;
 
-  library = mscos_library_new (file);
+  /* A command-line mode never changes the library: it may run beside the app, or be given
+   * a library that the app must set aside itself, telling the user. */
+  library = mscos_library_new_read_only (file);
   mscos_library_load_async (library, NULL, cli_library_loaded_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -426,7 +438,33 @@ content_loaded_cb (GObject      *object,
   g_critical ("The built-in content pack cannot be read: %s", error->message);
   g_clear_error (&self->content_error);
   self->content_error = g_steal_pointer (&error);
+  if (self->index_wanted)
+    build_search_index (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_PACK]);
+}
+
+/* Shows the window, made if there is none (the app may be running only to answer GNOME Shell).
+ * @timestamp is the time of the user's action that asked for it, or GDK_CURRENT_TIME: a window
+ * on screen is given the focus with it, so that the window manager can refuse a request that
+ * comes too late, which gtk_window_present() (always the current time) cannot. */
+static MscosWindow *
+ensure_window (MscosApplication *self,
+               guint32           timestamp)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GdkSurface *surface;
+
+  if (window == NULL)
+    window = GTK_WINDOW (mscos_window_new (self));
+
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  if (timestamp != GDK_CURRENT_TIME && gtk_widget_get_visible (GTK_WIDGET (window))
+      && GDK_IS_TOPLEVEL (surface))
+    gdk_toplevel_focus (GDK_TOPLEVEL (surface), timestamp);
+  else
+    gtk_window_present (window);
+
+  return MSCOS_WINDOW (window);
 }
 
 static void
@@ -436,7 +474,7 @@ show_about_cb (GSimpleAction *action,
 {
   MscosApplication *self = user_data;
 
-  mscos_window_show_about (MSCOS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self))));
+  mscos_window_show_about (ensure_window (self, GDK_CURRENT_TIME));
 }
 
 static void
@@ -466,24 +504,47 @@ show_preferences_cb (GSimpleAction *action,
   mscos_present_dialog (mscos_preferences_dialog_new (self->settings), GTK_WIDGET (window));
 }
 
+/* Empties the clipboard and the primary selection if the app put something there (a quote
+ * copied, selected text), so that a clipboard manager keeps nothing of it after the app ends. */
+static void
+clear_own_clipboards (GdkDisplay *display)
+{
+  GdkClipboard *clipboards[] = {
+    gdk_display_get_clipboard (display),
+    gdk_display_get_primary_clipboard (display),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (clipboards); i++)
+    if (gdk_clipboard_is_local (clipboards[i]))
+      gdk_clipboard_set_content (clipboards[i], NULL);
+}
+
 /* Closes the app at once, for someone who must hide what they are reading: every window goes
- * first, then the web session (nothing of it is on disk), then the library is written and the
- * app quits. */
+ * first, then what the app put on the clipboard, then the web session (nothing of it is on
+ * disk); the outcome shown is forgotten, so that the next start does not open on it; then the
+ * library is written and the app quits. */
 static void
 quick_exit_cb (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
   MscosApplication *self = user_data;
+  GdkDisplay *display = gdk_display_get_default ();
   g_autoptr (GError) error = NULL;
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     gtk_widget_set_visible (l->data, FALSE);
-  gdk_display_flush (gdk_display_get_default ());
+  if (display != NULL)
+    {
+      clear_own_clipboards (display);
+      gdk_display_flush (display);
+    }
 
   mscos_viewer_drop_session ();
+  g_settings_reset (self->settings, "last-outcome");
 
-  if (self->library != NULL && !mscos_library_flush (self->library, &error))
+  if (self->library != NULL && !mscos_library_flush (self->library, &error)
+      && !g_error_matches (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_READ_ONLY))
     g_warning ("The library could not be saved on quick exit: %s", error->message);
 
   g_application_quit (G_APPLICATION (self));
@@ -612,6 +673,13 @@ mscos_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (mscos_application_parent_class)->startup (application);
 
+  /* Files exported, imported or opened must not show in every file chooser's and the file
+   * manager's Recent: GTK would record them, with the app's name, in recently-used.xbel. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-recent-files-enabled", FALSE,
+                "gtk-recent-files-max-age", 0,
+                NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
@@ -636,31 +704,20 @@ mscos_application_startup (GApplication *application)
   self->start_reading_source = g_idle_add_full (G_PRIORITY_LOW, start_reading_cb, self, NULL);
 }
 
-static MscosWindow *
-ensure_window (MscosApplication *self)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window == NULL)
-    window = GTK_WINDOW (mscos_window_new (self));
-
-  gtk_window_present (window);
-
-  return MSCOS_WINDOW (window);
-}
-
 static void
 provider_activate_result_cb (MscosApplication *self,
-                             const char       *item_id)
+                             const char       *item_id,
+                             guint             timestamp)
 {
-  mscos_window_show_item (ensure_window (self), item_id);
+  mscos_window_show_item (ensure_window (self, timestamp), item_id);
 }
 
 static void
 provider_launch_search_cb (MscosApplication *self,
-                           const char       *query)
+                           const char       *query,
+                           guint             timestamp)
 {
-  mscos_window_start_search (ensure_window (self), query);
+  mscos_window_start_search (ensure_window (self, timestamp), query);
 }
 
 static gboolean
@@ -676,6 +733,8 @@ mscos_application_dbus_register (GApplication     *application,
     return FALSE;
 
   self->search_provider = mscos_search_provider_new (application);
+  g_settings_bind (self->settings, "shell-search", self->search_provider, "enabled",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->search_provider, "activate-result",
                            G_CALLBACK (provider_activate_result_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "launch-search",
@@ -708,7 +767,9 @@ mscos_application_shutdown (GApplication *application)
   MscosApplication *self = MSCOS_APPLICATION (application);
   g_autoptr (GError) error = NULL;
 
-  if (self->library != NULL && !mscos_library_flush (self->library, &error))
+  /* A library that a newer version wrote is not saved to: the banner said so. */
+  if (self->library != NULL && !mscos_library_flush (self->library, &error)
+      && !g_error_matches (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_READ_ONLY))
     g_warning ("The library could not be saved before quitting: %s", error->message);
 
   /* Some settings backends write later; the window's size and the text size must not be lost. */
@@ -720,7 +781,7 @@ mscos_application_shutdown (GApplication *application)
 static void
 mscos_application_activate (GApplication *application)
 {
-  ensure_window (MSCOS_APPLICATION (application));
+  ensure_window (MSCOS_APPLICATION (application), GDK_CURRENT_TIME);
 }
 
 static void

@@ -15,9 +15,11 @@
 #include "mscos-shell-search-provider-generated.h"
 
 /* The GNOME Shell search provider, exported by the application on its own bus name. It searches
- * the local content only. Requests that arrive before the content is indexed (the Shell may
- * start the app just to ask) wait for the index instead of answering empty. Activating a result
- * or the search itself is left to the application, through signals. */
+ * the content pack's own text only, never the user's notes: what the Shell shows, anyone at the
+ * computer sees. Requests that arrive before the content is indexed (the Shell may start the app
+ * just to ask) wait for the index instead of answering empty, and get an error if it cannot be
+ * made. Turned off (#MscosSearchProvider:enabled), it answers every search with nothing.
+ * Activating a result or the search itself is left to the application, through signals. */
 
 /* GNOME Shell shows a handful of results per provider. */
 #define MAX_RESULTS 20
@@ -31,11 +33,22 @@ struct _MscosSearchProvider
   GApplication            *application;
   MscosShellSearchProvider2 *skeleton;
   MscosSearchIndex        *index;
+  /* why there is no index and will be none, or %NULL */
+  GError                  *index_error;
   /* invocations waiting for the index */
   GPtrArray               *waiting;
+  gboolean                 enabled;
 };
 
 G_DEFINE_FINAL_TYPE (MscosSearchProvider, mscos_search_provider, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ENABLED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   ACTIVATE_RESULT,
@@ -60,7 +73,8 @@ query_to_variant (MscosSearchProvider *self,
                   const char * const  *within)
 {
   g_autofree char *query = join_terms (terms);
-  g_autoptr (GPtrArray) results = mscos_search_index_query (self->index, query, within ? 0 : MAX_RESULTS);
+  g_autoptr (GPtrArray) results = mscos_search_index_query_content (self->index, query,
+                                                                    within ? 0 : MAX_RESULTS);
   GVariantBuilder builder;
   guint n = 0;
 
@@ -137,6 +151,18 @@ metas_to_variant (MscosSearchProvider *self,
   return g_variant_new ("(aa{sv})", &builder);
 }
 
+/* The answer of a provider turned off: no result, and no description of any. */
+static void
+answer_nothing (GDBusMethodInvocation *invocation)
+{
+  const char *method = g_dbus_method_invocation_get_method_name (invocation);
+
+  if (g_str_equal (method, "GetResultMetas"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(aa{sv})", NULL));
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(as)", NULL));
+}
+
 /* Answers an invocation now that the index is there. */
 static void
 answer (MscosSearchProvider   *self,
@@ -147,7 +173,9 @@ answer (MscosSearchProvider   *self,
   g_autofree const char **first = NULL;
   g_autofree const char **second = NULL;
 
-  if (g_str_equal (method, "GetInitialResultSet"))
+  if (!self->enabled)
+    answer_nothing (invocation);
+  else if (g_str_equal (method, "GetInitialResultSet"))
     {
       g_variant_get (parameters, "(^a&s)", &first);
       g_dbus_method_invocation_return_value (invocation, query_to_variant (self, first, NULL));
@@ -168,14 +196,35 @@ answer (MscosSearchProvider   *self,
     }
 }
 
-/* Answers at once when the index is ready; otherwise keeps the invocation until it is. */
+/* Answers the invocations waiting for the index with @error. */
+static void
+fail_waiting (MscosSearchProvider *self,
+              const GError        *error)
+{
+  g_autoptr (GPtrArray) waiting = g_steal_pointer (&self->waiting);
+
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    g_dbus_method_invocation_return_error_literal (g_ptr_array_index (waiting, i), G_DBUS_ERROR,
+                                                   G_DBUS_ERROR_FAILED, error->message);
+}
+
+/* Answers at once when the index is ready, cannot be made, or is not needed; otherwise keeps
+ * the invocation until it is ready. */
 static gboolean
 handle_search_cb (MscosSearchProvider   *self,
                   GDBusMethodInvocation *invocation)
 {
-  if (self->index != NULL)
+  if (self->index != NULL || !self->enabled)
     {
       answer (self, invocation);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
+  if (self->index_error != NULL)
+    {
+      g_dbus_method_invocation_return_error_literal (invocation, G_DBUS_ERROR, G_DBUS_ERROR_FAILED,
+                                                     self->index_error->message);
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
 
@@ -193,7 +242,8 @@ handle_activate_result_cb (MscosSearchProvider       *self,
                            guint                      timestamp,
                            MscosShellSearchProvider2 *skeleton)
 {
-  g_signal_emit (self, signals[ACTIVATE_RESULT], 0, identifier);
+  if (self->enabled)
+    g_signal_emit (self, signals[ACTIVATE_RESULT], 0, identifier, timestamp);
   mscos_shell_search_provider2_complete_activate_result (skeleton, invocation);
 
   return G_DBUS_METHOD_INVOCATION_HANDLED;
@@ -208,7 +258,8 @@ handle_launch_search_cb (MscosSearchProvider       *self,
 {
   g_autofree char *query = join_terms (terms);
 
-  g_signal_emit (self, signals[LAUNCH_SEARCH], 0, query);
+  if (self->enabled)
+    g_signal_emit (self, signals[LAUNCH_SEARCH], 0, query, timestamp);
   mscos_shell_search_provider2_complete_launch_search (skeleton, invocation);
 
   return G_DBUS_METHOD_INVOCATION_HANDLED;
@@ -222,31 +273,89 @@ mscos_search_provider_dispose (GObject *object)
   mscos_search_provider_unexport (self);
   g_clear_object (&self->skeleton);
   g_clear_object (&self->index);
+  g_clear_error (&self->index_error);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (mscos_search_provider_parent_class)->dispose (object);
 }
 
 static void
+mscos_search_provider_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MscosSearchProvider *self = MSCOS_SEARCH_PROVIDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      g_value_set_boolean (value, self->enabled);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mscos_search_provider_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MscosSearchProvider *self = MSCOS_SEARCH_PROVIDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENABLED:
+      mscos_search_provider_set_enabled (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mscos_search_provider_class_init (MscosSearchProviderClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = mscos_search_provider_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mscos_search_provider_dispose;
+  object_class->get_property = mscos_search_provider_get_property;
+  object_class->set_property = mscos_search_provider_set_property;
+
+  /**
+   * MscosSearchProvider:enabled:
+   *
+   * Whether the provider answers the Shell's searches; when off, it answers every one with
+   * nothing and activates nothing.
+   */
+  properties[PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * MscosSearchProvider::activate-result:
    * @item_id: the item the user chose in the Shell
+   * @timestamp: the time of the user's action that chose it, for focusing the window
    */
   signals[ACTIVATE_RESULT] =
     g_signal_new ("activate-result", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
   /**
    * MscosSearchProvider::launch-search:
    * @query: what the user typed in the Shell
+   * @timestamp: the time of the user's action, for focusing the window
    */
   signals[LAUNCH_SEARCH] =
     g_signal_new ("launch-search", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 
   /**
    * MscosSearchProvider::index-wanted:
@@ -261,6 +370,7 @@ mscos_search_provider_class_init (MscosSearchProviderClass *klass)
 static void
 mscos_search_provider_init (MscosSearchProvider *self)
 {
+  self->enabled = TRUE;
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->skeleton = mscos_shell_search_provider2_skeleton_new ();
 
@@ -307,6 +417,15 @@ mscos_search_provider_unexport (MscosSearchProvider *self)
 {
   g_return_if_fail (MSCOS_IS_SEARCH_PROVIDER (self));
 
+  /* The Shell waits for an answer to every request: the app is going, and no index comes. */
+  if (self->waiting != NULL && self->waiting->len > 0)
+    {
+      g_autoptr (GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                      "The app is closing");
+
+      fail_waiting (self, error);
+    }
+
   if (self->skeleton != NULL
       && g_dbus_interface_skeleton_get_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton)) != NULL)
     g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
@@ -327,7 +446,52 @@ mscos_search_provider_set_index (MscosSearchProvider *self,
   if (!g_set_object (&self->index, index) || index == NULL)
     return;
 
+  g_clear_error (&self->index_error);
   for (guint i = 0; i < self->waiting->len; i++)
     answer (self, g_ptr_array_index (self->waiting, i));
   g_ptr_array_set_size (self->waiting, 0);
+}
+
+/**
+ * mscos_search_provider_set_index_error:
+ * @error: why no index can be made of the content
+ *
+ * Answers the requests waiting for an index with @error, and later ones too until an index
+ * comes with mscos_search_provider_set_index().
+ */
+void
+mscos_search_provider_set_index_error (MscosSearchProvider *self,
+                                       const GError        *error)
+{
+  g_return_if_fail (MSCOS_IS_SEARCH_PROVIDER (self));
+  g_return_if_fail (error != NULL);
+
+  g_clear_error (&self->index_error);
+  self->index_error = g_error_copy (error);
+  fail_waiting (self, error);
+}
+
+/**
+ * mscos_search_provider_set_enabled:
+ * @enabled: whether to answer the Shell's searches
+ */
+void
+mscos_search_provider_set_enabled (MscosSearchProvider *self,
+                                   gboolean             enabled)
+{
+  g_return_if_fail (MSCOS_IS_SEARCH_PROVIDER (self));
+
+  enabled = !!enabled;
+  if (self->enabled == enabled)
+    return;
+
+  self->enabled = enabled;
+  /* Requests waiting for an index need none now. */
+  if (!enabled)
+    {
+      for (guint i = 0; i < self->waiting->len; i++)
+        answer (self, g_ptr_array_index (self->waiting, i));
+      g_ptr_array_set_size (self->waiting, 0);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
 }

@@ -26,5 +26,9 @@ gboolean             mscos_search_provider_export     (MscosSearchProvider *self
 void                 mscos_search_provider_unexport   (MscosSearchProvider *self);
 void                 mscos_search_provider_set_index  (MscosSearchProvider *self,
                                                        MscosSearchIndex    *index);
+void                 mscos_search_provider_set_index_error (MscosSearchProvider *self,
+                                                            const GError        *error);
+void                 mscos_search_provider_set_enabled (MscosSearchProvider *self,
+                                                        gboolean             enabled);
 
 G_END_DECLS

@@ -39,11 +39,17 @@
  * most 128 bytes. There is at most one entry per (pack, item) and each has a bookmark, a note
  * or both; entries are written sorted by pack and item. Members not listed here are errors.
  *
- * A file that cannot be read, or that has a newer "version", is renamed to
- * "library.json.YYYYMMDD-HHMMSS.unreadable" (local time; "-2", "-3"… are added rather than
- * replace anything) and reported through #MscosLibrary:load-problem. When only some entries
- * are bad, the good ones are kept and written to a new file; when nothing at all could be read,
- * the backup below is tried. Nothing is ever written over a file that was not read.
+ * A file that cannot be read is renamed to "library.json.YYYYMMDD-HHMMSS.unreadable" (local
+ * time; "-2", "-3"… are added rather than replace anything) and reported through
+ * #MscosLibrary:load-problem. When only some entries are bad, the good ones are kept and written
+ * to a new file; when nothing at all could be read, the backup below is tried. Nothing is ever
+ * written over a file that was not read.
+ *
+ * A file with a newer "version" is left exactly where and as it is, so that the newer version
+ * finds it again: the entries this version understands are read, and nothing is written until
+ * mscos_library_start_new() sets the file aside under a name the user was told. A library made
+ * with mscos_library_new_read_only() (the command-line modes) never writes, renames or deletes
+ * anything.
  *
  * # Saving
  *
@@ -55,7 +61,10 @@
  * g_file_set_contents_full() (temporary file in the same folder, fsync, rename, fsync of the
  * folder, mode 0600). Just before, the file being replaced is hard-linked as
  * "library.json.backup" (copied where the file system has no hard links), so the backup is
- * always a whole file: the previous save. One save runs at a time; changes made meanwhile are
+ * always a whole file: the previous save. A save that follows the deletion of a bookmark or of
+ * a note's words (a note removed, or changed other than by adding to its end) links the new
+ * file as the backup instead, after writing it, so that deleted words do not outlive the save
+ * that deleted them. One save runs at a time; changes made meanwhile are
  * saved after it. A failed save leaves the file as it was, keeps everything in memory, sets
  * #MscosLibrary:save-error, and is tried again 5 s later and after the next change.
  * mscos_library_flush() writes synchronously, waiting for a load or a save under way.
@@ -103,6 +112,9 @@ typedef struct
   char    *backup_link_path;
   /* The change count of the newest snapshot on disk; guarded by the mutex. */
   guint64  written;
+  /* The change count of the latest deletion that the backup no longer holds; guarded by the
+   * mutex. */
+  guint64  scrubbed;
 } Writer;
 
 typedef struct
@@ -115,6 +127,8 @@ typedef struct
   gboolean   rewrite;
   /* The file could not be read nor moved aside: nothing may be written over it. */
   gboolean   blocked;
+  /* A newer version of the app wrote the file: it is kept as it is and not written to. */
+  gboolean   newer;
 } LoadResult;
 
 /* Reads the file once, in a thread or, when mscos_library_flush() comes first, on the main
@@ -124,6 +138,8 @@ typedef struct
   GMutex      mutex;
   char       *path;
   char       *backup_path;
+  /* Only read: no temporary file is removed and no file set aside. */
+  gboolean    read_only;
   LoadResult *result;
 } Loader;
 
@@ -132,6 +148,7 @@ typedef struct
   Writer    *writer;
   GPtrArray *records;
   guint64    change_count;
+  guint64    last_removal;
 } SaveJob;
 
 /* What describe_item() found about the last item it was given. */
@@ -164,6 +181,8 @@ struct _MscosLibrary
 
   guint64      change_count;
   guint64      saved_change_count;
+  /* The change count of the latest change that deleted a bookmark or words of a note. */
+  guint64      last_removal;
   gint64       last_change_time;
   /* The first change that no save under way or done holds, or 0. */
   gint64       first_unsaved_time;
@@ -173,6 +192,10 @@ struct _MscosLibrary
   guint        retry_source;
   gboolean     saving;
   gboolean     save_blocked;
+  /* Made by mscos_library_new_read_only(): never writes. */
+  gboolean     read_only;
+  /* The file was written by a newer version: nothing is written until mscos_library_start_new(). */
+  gboolean     newer_version;
 
   char        *save_error;
   char        *load_problem;
@@ -198,6 +221,8 @@ enum {
   PROP_HAS_UNSAVED_CHANGES,
   PROP_MOVED_ASIDE_FILE,
   PROP_LOAD_PROBLEM,
+  PROP_READ_ONLY,
+  PROP_NEWER_VERSION,
   N_PROPS
 };
 
@@ -255,13 +280,63 @@ later_time (GDateTime *a,
   return g_date_time_compare (a, b) >= 0 ? a : b;
 }
 
+#define JOIN_START "\n\n——— "
+#define JOIN_END   " ———\n\n"
+
 static char *
 join_notes (const char *first,
             const char *second,
             const char *label)
 {
   /* A line of its own that says where the words after it came from. */
-  return g_strdup_printf ("%s\n\n——— %s ———\n\n%s", first, label, second);
+  return g_strdup_printf ("%s" JOIN_START "%s" JOIN_END "%s", first, label, second);
+}
+
+/* Finds in @text the first line that join_notes() added: returns where it starts (the end of
+ * @text when there is none) and sets @next to the words after it, or %NULL. */
+static const char *
+find_join (const char  *text,
+           const char **next)
+{
+  for (const char *join = strstr (text, JOIN_START); join != NULL; join = strstr (join + 1, JOIN_START))
+    {
+      const char *label = join + strlen (JOIN_START);
+      const char *label_end = strstr (label, JOIN_END);
+      const char *line_end = strchr (label, '\n');
+
+      if (label_end != NULL && label_end < line_end)
+        {
+          *next = label_end + strlen (JOIN_END);
+          return join;
+        }
+    }
+
+  *next = NULL;
+
+  return text + strlen (text);
+}
+
+/* Whether @note already holds @words as a whole: the whole note, or one of the notes that
+ * join_notes() put together in it. Part of a note is not enough: "Call" is not in "Call Wendy
+ * first". */
+static gboolean
+note_holds (const char *note,
+            const char *words)
+{
+  gsize length = strlen (words);
+  const char *part = note;
+
+  while (part != NULL)
+    {
+      const char *next;
+      const char *end = find_join (part, &next);
+
+      if ((gsize) (end - part) == length && memcmp (part, words, length) == 0)
+        return TRUE;
+      part = next;
+    }
+
+  return FALSE;
 }
 
 /* Returns a record with everything of @first and @second: the earlier bookmark, and the words
@@ -291,9 +366,9 @@ merge_records (const MscosLibraryRecord *first,
   if (first->note == NULL)
     return merged;
 
-  if (second->note == NULL || strstr (first->note, second->note) != NULL)
+  if (second->note == NULL || note_holds (first->note, second->note))
     replace_string (&merged->note, first->note);
-  else if (strstr (second->note, first->note) == NULL)
+  else if (!note_holds (second->note, first->note))
     {
       g_free (merged->note);
       merged->note = join_notes (first->note, second->note, label);
@@ -580,7 +655,8 @@ read_entry (MscosJsonCheck *check,
 
 /* Reads a library document into @records. Returns %FALSE when the document as a whole cannot
  * be read; otherwise every readable entry is in @records and @check holds a problem for each
- * thing that could not be read. */
+ * thing that could not be read. A document of a newer version sets @newer and is read as far
+ * as this version understands it: its problems are what the newer version added. */
 static gboolean
 read_document (const char     *data,
                gsize           length,
@@ -626,13 +702,9 @@ read_document (const char     *data,
                                     1, G_MAXINT64, &version))
     return FALSE;
 
-  if (version > MSCOS_LIBRARY_VERSION)
-    {
-      *newer = TRUE;
-      return FALSE;
-    }
-
-  mscos_json_check_members (check, object, members);
+  *newer = version > MSCOS_LIBRARY_VERSION;
+  if (!*newer)
+    mscos_json_check_members (check, object, members);
 
   entries = mscos_json_check_array_member (check, object, "entries", MSCOS_JSON_REQUIRED);
   if (entries == NULL)
@@ -706,10 +778,11 @@ describe_problems (MscosJsonCheck *check)
   return g_steal_pointer (&message);
 }
 
-/* Renames @path to "PATH.YYYYMMDD-HHMMSS.unreadable", never replacing anything. */
-static GFile *
-move_aside (const char  *path,
-            GError     **error)
+/* Returns "PATH.YYYYMMDD-HHMMSS.SUFFIX", with "-2", "-3"… after the time if that name is
+ * taken, or %NULL when too many are. */
+static char *
+find_aside_path (const char *path,
+                 const char *suffix)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -720,29 +793,70 @@ move_aside (const char  *path,
       GStatBuf buf;
 
       if (i == 1)
-        target = g_strdup_printf ("%s.%s.unreadable", path, stamp);
+        target = g_strdup_printf ("%s.%s.%s", path, stamp, suffix);
       else
-        target = g_strdup_printf ("%s.%s-%u.unreadable", path, stamp, i);
+        target = g_strdup_printf ("%s.%s-%u.%s", path, stamp, i, suffix);
 
-      if (g_lstat (target, &buf) == 0)
-        continue;
-
-      if (g_rename (path, target) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                       "Could not rename the file: %s", g_strerror (saved_errno));
-          return NULL;
-        }
-
-      return g_file_new_for_path (target);
+      if (g_lstat (target, &buf) != 0)
+        return g_steal_pointer (&target);
     }
 
-  g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                       "Could not rename the file: too many files of that name");
-
   return NULL;
+}
+
+/* Renames @path to @target, which must not exist: a hard link fails rather than replace it. */
+static gboolean
+rename_without_replacing (const char  *path,
+                          const char  *target,
+                          GError     **error)
+{
+  int saved_errno;
+
+  if (link (path, target) == 0)
+    {
+      if (g_unlink (path) == 0)
+        return TRUE;
+      saved_errno = errno;
+      g_unlink (target);
+    }
+  else if (errno != EEXIST)
+    {
+      GStatBuf buf;
+
+      /* Some file systems have no hard links. */
+      if (g_lstat (target, &buf) != 0 && g_rename (path, target) == 0)
+        return TRUE;
+      saved_errno = errno;
+    }
+  else
+    {
+      saved_errno = EEXIST;
+    }
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               "Could not rename the file: %s", g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* Renames @path to "PATH.YYYYMMDD-HHMMSS.unreadable", never replacing anything. */
+static GFile *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autofree char *target = find_aside_path (path, "unreadable");
+
+  if (target == NULL)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                           "Could not rename the file: too many files of that name");
+      return NULL;
+    }
+
+  if (!rename_without_replacing (path, target, error))
+    return NULL;
+
+  return g_file_new_for_path (target);
 }
 
 /* g_file_set_contents_full() writes "NAME.XXXXXX" and renames it; a process killed in between
@@ -808,7 +922,8 @@ read_backup (const char *backup_path,
     return FALSE;
 
   backup = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_library_record_unref);
-  if (!read_document (contents, length, check, backup, &newer) || mscos_json_check_failed (check))
+  if (!read_document (contents, length, check, backup, &newer) || newer
+      || mscos_json_check_failed (check))
     return FALSE;
 
   g_ptr_array_extend_and_steal (records, g_steal_pointer (&backup));
@@ -825,10 +940,12 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
-/* Reads the library file; runs in a worker thread. */
+/* Reads the library file; runs in a worker thread. With @read_only, nothing on disk is changed:
+ * a file that cannot be read is only reported. */
 static LoadResult *
 read_library_file (const char *path,
-                   const char *backup_path)
+                   const char *backup_path,
+                   gboolean    read_only)
 {
   LoadResult *result = g_new0 (LoadResult, 1);
   g_autoptr (MscosJsonCheck) check = mscos_json_check_new ();
@@ -842,7 +959,8 @@ read_library_file (const char *path,
 
   result->records = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_library_record_unref);
 
-  remove_temporary_files (path, backup_path);
+  if (!read_only)
+    remove_temporary_files (path, backup_path);
 
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
@@ -855,13 +973,29 @@ read_library_file (const char *path,
   else
     {
       readable = read_document (contents, length, check, result->records, &newer);
+      if (newer)
+        {
+          /* The newer version will want it back as it is, where it is. */
+          result->newer = TRUE;
+          result->problem =
+            g_strdup (_("Your library was saved by a newer version of MSCOS Outcomes. This "
+                        "version shows what it can read of it, but cannot save changes to it."));
+          return result;
+        }
+
       if (readable && !mscos_json_check_failed (check))
         return result;
 
-      if (newer)
-        reason = g_strdup (_("it was written by a newer version of MSCOS Outcomes"));
-      else
-        reason = describe_problems (check);
+      reason = describe_problems (check);
+    }
+
+  if (read_only)
+    {
+      result->blocked = TRUE;
+      if (result->records->len == 0 && !readable)
+        read_backup (backup_path, result->records);
+      result->problem = g_strdup_printf (_("The library file could not be read (%s)."), reason);
+      return result;
     }
 
   /* Something is wrong with the file: keep it as it is, under another name. */
@@ -880,13 +1014,7 @@ read_library_file (const char *path,
 
   name = g_file_get_basename (result->moved_aside);
 
-  if (newer)
-    {
-      result->problem =
-        g_strdup_printf (_("The library file was written by a newer version of MSCOS Outcomes. "
-                           "It was kept as %s, and a new library was started."), name);
-    }
-  else if (result->records->len > 0)
+  if (result->records->len > 0)
     {
       result->rewrite = TRUE;
       result->problem =
@@ -914,13 +1042,15 @@ read_library_file (const char *path,
 
 static Loader *
 loader_new (const char *path,
-            const char *backup_path)
+            const char *backup_path,
+            gboolean    read_only)
 {
   Loader *loader = g_atomic_rc_box_new0 (Loader);
 
   g_mutex_init (&loader->mutex);
   loader->path = g_strdup (path);
   loader->backup_path = g_strdup (backup_path);
+  loader->read_only = read_only;
 
   return loader;
 }
@@ -954,7 +1084,7 @@ loader_run (Loader *loader)
   g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&loader->mutex);
 
   if (loader->result == NULL)
-    loader->result = read_library_file (loader->path, loader->backup_path);
+    loader->result = read_library_file (loader->path, loader->backup_path, loader->read_only);
 
   return loader->result;
 }
@@ -1182,9 +1312,10 @@ writer_unref (Writer *writer)
   g_atomic_rc_box_release_full (writer, (GDestroyNotify) writer_clear);
 }
 
-/* Keeps the file about to be replaced as the backup. A hard link costs nothing, and both
- * steps are atomic, so the backup is always a whole file. A failure here does not stop the
- * save: the user's latest words matter more than the copy of the ones before. */
+/* Keeps the library file as it is now as the backup: before a save replaces it, or just after,
+ * when the save deleted words. A hard link costs nothing, and both steps are atomic, so the
+ * backup is always a whole file. A failure here does not stop the save: the user's latest words
+ * matter more than the copy of the ones before. */
 static void
 keep_backup (Writer *writer)
 {
@@ -1214,16 +1345,20 @@ keep_backup (Writer *writer)
     g_debug ("Could not keep a backup of the library: %s", error->message);
 }
 
-/* Writes the snapshot @records unless a newer one is already on disk. Safe to call from any
- * thread; writes happen one at a time, in the order of their change counts. */
+/* Writes the snapshot @records unless a newer one is already on disk. @last_removal is the
+ * change count of the latest deletion the snapshot holds: a backup made before it must not
+ * outlive this write. Safe to call from any thread; writes happen one at a time, in the order
+ * of their change counts. */
 static gboolean
 writer_write (Writer     *writer,
               GPtrArray  *records,
               guint64     change_count,
+              guint64     last_removal,
               GError    **error)
 {
   g_autoptr (GMutexLocker) locker = NULL;
   g_autoptr (GString) json = serialise_records (records);
+  gboolean scrub;
   GStatBuf buf;
 
   locker = g_mutex_locker_new (&writer->mutex);
@@ -1240,7 +1375,9 @@ writer_write (Writer     *writer,
       return FALSE;
     }
 
-  keep_backup (writer);
+  scrub = last_removal > writer->scrubbed;
+  if (!scrub)
+    keep_backup (writer);
 
   /* Newer GLib gives the new file the old one's mode: make sure it is private. */
   if (g_stat (writer->path, &buf) == 0 && (buf.st_mode & 0177) != 0)
@@ -1252,6 +1389,11 @@ writer_write (Writer     *writer,
     return FALSE;
 
   writer->written = change_count;
+  if (scrub)
+    {
+      keep_backup (writer);
+      writer->scrubbed = last_removal;
+    }
 
   return TRUE;
 }
@@ -1270,6 +1412,26 @@ static gboolean
 has_unsaved_changes (MscosLibrary *self)
 {
   return self->change_count != self->saved_change_count;
+}
+
+/* Whether saves may write the file: not over a file that could not be read nor set aside, not
+ * over a newer version's file, never for a read-only library. */
+static gboolean
+may_write (MscosLibrary *self)
+{
+  return !self->save_blocked && !self->newer_version && !self->read_only;
+}
+
+/* Whether going from @before to @after deletes something the user kept: a bookmark, or words of
+ * a note (typing at the end of a note deletes nothing). */
+static gboolean
+deletes_words (const MscosLibraryRecord *before,
+               const MscosLibraryRecord *after)
+{
+  if (before->bookmark_created != NULL && after->bookmark_created == NULL)
+    return TRUE;
+
+  return before->note != NULL && (after->note == NULL || !g_str_has_prefix (after->note, before->note));
 }
 
 static MscosLibraryEntry *
@@ -1420,7 +1582,7 @@ save_in_thread (GTask        *task,
   SaveJob *job = task_data;
   GError *error = NULL;
 
-  if (writer_write (job->writer, job->records, job->change_count, &error))
+  if (writer_write (job->writer, job->records, job->change_count, job->last_removal, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1457,7 +1619,7 @@ start_save (MscosLibrary *self)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  if (self->saving || self->save_blocked || self->load_state != LOAD_DONE ||
+  if (self->saving || !may_write (self) || self->load_state != LOAD_DONE ||
       !has_unsaved_changes (self))
     return;
 
@@ -1467,6 +1629,7 @@ start_save (MscosLibrary *self)
   job->writer = writer_ref (self->writer);
   job->records = take_snapshot (self);
   job->change_count = self->change_count;
+  job->last_removal = self->last_removal;
 
   self->saving = TRUE;
   self->first_unsaved_time = 0;
@@ -1556,7 +1719,7 @@ schedule_save (MscosLibrary *self)
       return;
     }
 
-  if (self->save_blocked || self->saving || self->save_source != 0 ||
+  if (!may_write (self) || self->saving || self->save_source != 0 ||
       !has_unsaved_changes (self))
     return;
 
@@ -1589,6 +1752,7 @@ commit_record (MscosLibrary       *self,
                MscosLibraryRecord *record)
 {
   g_autoptr (MscosLibraryRecord) owned = record;
+  gboolean removal = entry != NULL && deletes_words (mscos_library_entry_get_record (entry), record);
 
   if (entry == NULL)
     {
@@ -1609,6 +1773,8 @@ commit_record (MscosLibrary       *self,
     }
 
   note_change (self);
+  if (removal)
+    self->last_removal = self->change_count;
 }
 
 static void
@@ -1652,7 +1818,12 @@ apply_load_result (MscosLibrary *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   self->save_blocked = result->blocked;
-  if (result->blocked)
+  if (result->newer)
+    {
+      self->newer_version = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWER_VERSION]);
+    }
+  if (result->blocked && !self->read_only)
     set_save_error (self, _("Your notes cannot be saved, because the library file could not be "
                             "read nor set aside. They are kept while the app is open."));
 
@@ -1697,7 +1868,7 @@ write_now (MscosLibrary  *self,
   change_count = self->change_count;
   self->first_unsaved_time = 0;
 
-  if (!writer_write (self->writer, records, change_count, &local_error))
+  if (!writer_write (self->writer, records, change_count, self->last_removal, &local_error))
     {
       record_save_failure (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1985,7 +2156,7 @@ mscos_library_constructed (GObject *object)
   g_assert (path != NULL);
 
   self->writer = writer_new (path);
-  self->loader = loader_new (path, self->writer->backup_path);
+  self->loader = loader_new (path, self->writer->backup_path, self->read_only);
 }
 
 static void
@@ -1995,12 +2166,12 @@ mscos_library_dispose (GObject *object)
 
   /* Nothing the user wrote is left behind. No save or load is under way here: their tasks
    * hold a reference on the library. */
-  if (self->load_state == LOAD_DONE && !self->save_blocked && has_unsaved_changes (self))
+  if (self->load_state == LOAD_DONE && may_write (self) && has_unsaved_changes (self))
     {
       g_autoptr (GPtrArray) records = take_snapshot (self);
       g_autoptr (GError) error = NULL;
 
-      if (!writer_write (self->writer, records, self->change_count, &error))
+      if (!writer_write (self->writer, records, self->change_count, self->last_removal, &error))
         g_debug ("Could not save the library: %s", error->message);
     }
 
@@ -2066,6 +2237,14 @@ mscos_library_get_property (GObject    *object,
       g_value_set_string (value, self->load_problem);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_NEWER_VERSION:
+      g_value_set_boolean (value, self->newer_version);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2083,6 +2262,10 @@ mscos_library_set_property (GObject      *object,
     {
     case PROP_FILE:
       self->file = g_value_dup_object (value);
+      break;
+
+    case PROP_READ_ONLY:
+      self->read_only = g_value_get_boolean (value);
       break;
 
     default:
@@ -2162,6 +2345,28 @@ mscos_library_class_init (MscosLibraryClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * MscosLibrary:read-only:
+   *
+   * Whether the library only reads its file: it never writes, renames or deletes a file, and
+   * changes stay in memory.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MscosLibrary:newer-version:
+   *
+   * Whether the library file was written by a newer version of the app. It is then kept as it
+   * is, and nothing is saved, until mscos_library_start_new().
+   */
+  properties[PROP_NEWER_VERSION] =
+    g_param_spec_boolean ("newer-version", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -2211,6 +2416,25 @@ mscos_library_new (GFile *file)
   g_return_val_if_fail (g_file_is_native (file), NULL);
 
   return g_object_new (MSCOS_TYPE_LIBRARY, "file", file, NULL);
+}
+
+/**
+ * mscos_library_new_read_only:
+ * @file: the library file
+ *
+ * Creates a library that only reads @file, for the command-line modes: it never writes,
+ * renames or deletes a file (not even what a killed save left behind), whatever it finds;
+ * changes stay in memory.
+ *
+ * Returns: (transfer full): a new #MscosLibrary
+ */
+MscosLibrary *
+mscos_library_new_read_only (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (g_file_is_native (file), NULL);
+
+  return g_object_new (MSCOS_TYPE_LIBRARY, "file", file, "read-only", TRUE, NULL);
 }
 
 /**
@@ -2479,7 +2703,7 @@ mscos_library_flush (MscosLibrary  *self,
   if (self->load_state != LOAD_DONE)
     apply_load_result (self, loader_run (self->loader));
 
-  if (self->save_blocked)
+  if (self->save_blocked && !self->read_only)
     {
       g_set_error_literal (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_BLOCKED,
                            self->save_error);
@@ -2489,7 +2713,106 @@ mscos_library_flush (MscosLibrary  *self,
   if (!has_unsaved_changes (self))
     return TRUE;
 
+  if (!may_write (self))
+    {
+      g_set_error_literal (error, MSCOS_LIBRARY_ERROR, MSCOS_LIBRARY_ERROR_READ_ONLY,
+                           self->read_only ? "The library was opened read-only"
+                                           : "The library file was written by a newer version");
+      return FALSE;
+    }
+
   return write_now (self, error);
+}
+
+/**
+ * mscos_library_get_saving:
+ * @self: a #MscosLibrary
+ *
+ * Returns: whether a save is under way in a worker thread
+ */
+gboolean
+mscos_library_get_saving (MscosLibrary *self)
+{
+  g_return_val_if_fail (MSCOS_IS_LIBRARY (self), FALSE);
+
+  return self->saving;
+}
+
+/**
+ * mscos_library_get_newer_version:
+ * @self: a #MscosLibrary
+ *
+ * Returns: whether the library file was written by a newer version of the app, and so is
+ *   kept as it is and not saved to
+ */
+gboolean
+mscos_library_get_newer_version (MscosLibrary *self)
+{
+  g_return_val_if_fail (MSCOS_IS_LIBRARY (self), FALSE);
+
+  return self->newer_version;
+}
+
+/**
+ * mscos_library_dup_newer_version_destination:
+ * @self: a #MscosLibrary whose file was written by a newer version
+ *
+ * Returns: (transfer full) (nullable): where mscos_library_start_new() would keep the newer
+ *   version's file, "library.json.YYYYMMDD-HHMMSS.newer-version" beside it, to tell the user
+ *   before they choose; %NULL when no such name is free
+ */
+GFile *
+mscos_library_dup_newer_version_destination (MscosLibrary *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (MSCOS_IS_LIBRARY (self), NULL);
+
+  path = g_file_get_path (self->file);
+  target = find_aside_path (path, "newer-version");
+
+  return target != NULL ? g_file_new_for_path (target) : NULL;
+}
+
+/**
+ * mscos_library_start_new:
+ * @self: a #MscosLibrary whose file was written by a newer version
+ * @destination: where to keep that file, from mscos_library_dup_newer_version_destination()
+ * @error: the error
+ *
+ * Renames the newer version's file to @destination, never replacing a file, and starts a new
+ * library file with the entries shown now: what could be read, and the changes since.
+ *
+ * Returns: %TRUE when the file was set aside and saving starts
+ */
+gboolean
+mscos_library_start_new (MscosLibrary  *self,
+                         GFile         *destination,
+                         GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (MSCOS_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (self->newer_version, FALSE);
+  g_return_val_if_fail (!self->read_only, FALSE);
+
+  path = g_file_get_path (self->file);
+  target = g_file_get_path (destination);
+  if (!rename_without_replacing (path, target, error))
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->newer_version = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWER_VERSION]);
+  if (g_set_str (&self->load_problem, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_PROBLEM]);
+  note_change (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
 }
 
 /**
@@ -2788,7 +3111,8 @@ mscos_library_import_json_full (MscosLibrary              *self,
   check = mscos_json_check_new ();
   records = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_library_record_unref);
   data = g_bytes_get_data (bytes, &length);
-  if (!read_document (data, length, check, records, &newer) || mscos_json_check_failed (check))
+  if (!read_document (data, length, check, records, &newer) || newer
+      || mscos_json_check_failed (check))
     {
       g_autofree char *message = NULL;
 
@@ -2848,7 +3172,7 @@ mscos_library_import_json_full (MscosLibrary              *self,
           counts.notes_added++;
           changed = TRUE;
         }
-      else if (imported->note != NULL && strstr (current->note, imported->note) != NULL)
+      else if (imported->note != NULL && note_holds (current->note, imported->note))
         {
           counts.duplicates++;
         }

@@ -24,6 +24,8 @@ typedef enum
   MSCOS_LIBRARY_ERROR_NEWER_VERSION,
   /* An earlier library file could not be read nor moved aside, so nothing is written over it. */
   MSCOS_LIBRARY_ERROR_BLOCKED,
+  /* The library does not write: it was opened read-only, or a newer version wrote its file. */
+  MSCOS_LIBRARY_ERROR_READ_ONLY,
 } MscosLibraryError;
 
 #define MSCOS_LIBRARY_FORMAT "mscos-library"
@@ -44,6 +46,7 @@ G_DECLARE_FINAL_TYPE (MscosLibrary, mscos_library, MSCOS, LIBRARY, GObject)
 
 GQuark             mscos_library_error_quark               (void);
 MscosLibrary      *mscos_library_new                       (GFile                     *file);
+MscosLibrary      *mscos_library_new_read_only             (GFile                     *file);
 GFile             *mscos_library_get_file                  (MscosLibrary              *self);
 void               mscos_library_load_async                (MscosLibrary              *self,
                                                             GCancellable              *cancellable,
@@ -68,6 +71,12 @@ void               mscos_library_set_note                  (MscosLibrary        
 void               mscos_library_restore                   (MscosLibrary              *self,
                                                             MscosLibraryEntry         *snapshot);
 gboolean           mscos_library_flush                     (MscosLibrary              *self,
+                                                            GError                   **error);
+gboolean           mscos_library_get_saving                (MscosLibrary              *self);
+gboolean           mscos_library_get_newer_version         (MscosLibrary              *self);
+GFile             *mscos_library_dup_newer_version_destination (MscosLibrary          *self);
+gboolean           mscos_library_start_new                 (MscosLibrary              *self,
+                                                            GFile                     *destination,
                                                             GError                   **error);
 const char        *mscos_library_get_save_error            (MscosLibrary              *self);
 gboolean           mscos_library_get_has_unsaved_changes   (MscosLibrary              *self);

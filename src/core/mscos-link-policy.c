@@ -118,6 +118,91 @@ mscos_link_policy_describe (const char *uri)
   return g_uri_unescape_string (g_uri_get_path (parsed), NULL);
 }
 
+/* The fields of a mailto: address that only fill in a message the user still sends (RFC 6068);
+ * any other, such as "attach", could make a mail client take a file. */
+static const char * const mailto_fields[] = { "subject", "body", "cc", "bcc", NULL };
+
+/**
+ * mscos_link_policy_clean_desktop_uri:
+ * @uri: an address that mscos_link_policy_decide() hands to the desktop
+ *
+ * Drops from a mailto: address every field but "subject", "body", "cc" and "bcc", so that
+ * nothing else ("attach=/home/…" and the like) reaches a mail client. Other addresses are
+ * returned as they are.
+ *
+ * Returns: (transfer full): the address to hand to the desktop
+ */
+char *
+mscos_link_policy_clean_desktop_uri (const char *uri)
+{
+  g_autofree char *scheme = NULL;
+  const char *query;
+  GUriParamsIter iter;
+  g_autoptr (GString) cleaned = NULL;
+  g_autoptr (GError) error = NULL;
+  char *name, *value;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  scheme = dup_scheme (uri);
+  query = strchr (uri, '?');
+  if (g_strcmp0 (scheme, "mailto") != 0 || query == NULL)
+    return g_strdup (uri);
+
+  cleaned = g_string_new_len (uri, query - uri);
+  g_uri_params_iter_init (&iter, query + 1, -1, "&", G_URI_PARAMS_NONE);
+  while (g_uri_params_iter_next (&iter, &name, &value, &error))
+    {
+      g_autofree char *lower = g_ascii_strdown (name, -1);
+      g_autofree char *escaped = g_uri_escape_string (value, "!$'()*+,;:@/?", FALSE);
+
+      if (g_strv_contains (mailto_fields, lower))
+        {
+          g_string_append_printf (cleaned, "%s%s=%s", first ? "?" : "&", lower, escaped);
+          first = FALSE;
+        }
+      g_free (name);
+      g_free (value);
+    }
+
+  /* A query that cannot be read keeps none of its fields. */
+  if (error != NULL)
+    g_string_truncate (cleaned, query - uri);
+
+  return g_string_free (g_steal_pointer (&cleaned), FALSE);
+}
+
+/**
+ * mscos_link_policy_dup_display_uri:
+ * @uri: an address
+ *
+ * Returns: (transfer full): @uri whole, for a person to read: escaped characters shown as
+ *   themselves where they are printable text, left escaped where they are not
+ */
+char *
+mscos_link_policy_dup_display_uri (const char *uri)
+{
+  g_autofree char *unescaped = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  unescaped = g_uri_unescape_string (uri, NULL);
+  if (unescaped == NULL || !g_utf8_validate (unescaped, -1, NULL))
+    return g_strdup (uri);
+
+  for (const char *p = unescaped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Line breaks and direction marks could hide part of the address. */
+      if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT)
+        return g_strdup (uri);
+    }
+
+  return g_steal_pointer (&unescaped);
+}
+
 /**
  * mscos_link_policy_is_pack_link:
  * @uri: a link from a content pack

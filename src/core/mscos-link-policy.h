@@ -23,6 +23,8 @@ typedef enum
 
 MscosLinkAction mscos_link_policy_decide       (const char  *uri);
 char           *mscos_link_policy_describe     (const char  *uri);
+char           *mscos_link_policy_clean_desktop_uri (const char *uri);
+char           *mscos_link_policy_dup_display_uri   (const char *uri);
 gboolean        mscos_link_policy_is_pack_link (const char  *uri,
                                                 const char **reason);
 

@@ -1910,29 +1910,16 @@ mscos_search_index_set_note (MscosSearchIndex *self,
   g_mutex_unlock (&self->notes_lock);
 }
 
-/**
- * mscos_search_index_query:
- * @query: (nullable): what the user typed
- * @limit: the most results to return, or 0 for all of them
- *
- * Finds the items that match every word of @query: each word matches a whole word or the
- * beginning of a word, whatever its case and accents, in the item's text or in the user's
- * note on it. May be called from any thread, also while mscos_search_index_set_note() runs.
- *
- * Returns: (transfer full) (element-type MscosSearchResult): the results, best first; none
- *   for a blank query
- */
-GPtrArray *
-mscos_search_index_query (MscosSearchIndex *self,
-                          const char       *query,
-                          guint             limit)
+static GPtrArray *
+query_index (MscosSearchIndex *self,
+             const char       *query,
+             guint             limit,
+             gboolean          with_notes)
 {
   g_auto (Search) search = { .index = self };
   g_autoptr (GPtrArray) results = NULL;
   g_autofree Candidate *top = NULL;
   guint n_top;
-
-  g_return_val_if_fail (MSCOS_IS_SEARCH_INDEX (self), NULL);
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_search_result_unref);
   if (query == NULL)
@@ -1942,9 +1929,16 @@ mscos_search_index_query (MscosSearchIndex *self,
   if (search.n_words == 0)
     return g_steal_pointer (&results);
 
-  g_mutex_lock (&self->notes_lock);
-  search.notes = g_ptr_array_ref (self->notes);
-  g_mutex_unlock (&self->notes_lock);
+  if (with_notes)
+    {
+      g_mutex_lock (&self->notes_lock);
+      search.notes = g_ptr_array_ref (self->notes);
+      g_mutex_unlock (&self->notes_lock);
+    }
+  else
+    {
+      search.notes = g_ptr_array_new ();
+    }
 
   for (guint w = 0; w < search.n_words; w++)
     {
@@ -1968,6 +1962,50 @@ mscos_search_index_query (MscosSearchIndex *self,
     g_ptr_array_add (results, create_search_result (&search, &top[i]));
 
   return g_steal_pointer (&results);
+}
+
+/**
+ * mscos_search_index_query:
+ * @query: (nullable): what the user typed
+ * @limit: the most results to return, or 0 for all of them
+ *
+ * Finds the items that match every word of @query: each word matches a whole word or the
+ * beginning of a word, whatever its case and accents, in the item's text or in the user's
+ * note on it. May be called from any thread, also while mscos_search_index_set_note() runs.
+ *
+ * Returns: (transfer full) (element-type MscosSearchResult): the results, best first; none
+ *   for a blank query
+ */
+GPtrArray *
+mscos_search_index_query (MscosSearchIndex *self,
+                          const char       *query,
+                          guint             limit)
+{
+  g_return_val_if_fail (MSCOS_IS_SEARCH_INDEX (self), NULL);
+
+  return query_index (self, query, limit, TRUE);
+}
+
+/**
+ * mscos_search_index_query_content:
+ * @query: (nullable): what the user typed
+ * @limit: the most results to return, or 0 for all of them
+ *
+ * Like mscos_search_index_query(), but only the content pack's own text is searched, never
+ * the user's notes: for searches from outside the app (GNOME Shell), which must not reveal
+ * what the user wrote.
+ *
+ * Returns: (transfer full) (element-type MscosSearchResult): the results, best first; none
+ *   for a blank query
+ */
+GPtrArray *
+mscos_search_index_query_content (MscosSearchIndex *self,
+                                  const char       *query,
+                                  guint             limit)
+{
+  g_return_val_if_fail (MSCOS_IS_SEARCH_INDEX (self), NULL);
+
+  return query_index (self, query, limit, FALSE);
 }
 
 /**

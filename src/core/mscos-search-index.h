@@ -56,6 +56,9 @@ void              mscos_search_index_set_note     (MscosSearchIndex     *self,
 GPtrArray        *mscos_search_index_query        (MscosSearchIndex     *self,
                                                    const char           *query,
                                                    guint                 limit);
+GPtrArray        *mscos_search_index_query_content (MscosSearchIndex    *self,
+                                                   const char           *query,
+                                                   guint                 limit);
 char             *mscos_search_fold               (const char           *text);
 
 G_END_DECLS

@@ -222,7 +222,9 @@ static void
 entry_activated_cb (MscosLibraryPage *self,
                     guint             position)
 {
-  g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  /* @position is in the sorted list the view shows. */
+  GListModel *shown = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (shown, position);
 
   if (entry == NULL)
     return;

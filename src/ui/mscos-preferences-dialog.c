@@ -22,6 +22,7 @@ struct _MscosPreferencesDialog
   AdwComboRow          *style_row;
   AdwComboRow          *links_row;
   AdwSwitchRow         *remember_row;
+  AdwSwitchRow         *shell_search_row;
   AdwSwitchRow         *quick_exit_row;
 
   GSettings            *settings;
@@ -104,6 +105,7 @@ mscos_preferences_dialog_class_init (MscosPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, links_row);
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, remember_row);
+  gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, shell_search_row);
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, quick_exit_row);
 }
 
@@ -140,6 +142,7 @@ mscos_preferences_dialog_new (GSettings *settings)
                                 G_SETTINGS_BIND_DEFAULT, enum_to_position, position_to_enum,
                                 (gpointer) links, NULL);
   g_settings_bind (settings, "remember-last-outcome", self->remember_row, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "shell-search", self->shell_search_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-quick-exit", self->quick_exit_row, "active", G_SETTINGS_BIND_DEFAULT);
 
   return ADW_DIALOG (self);

@@ -20,9 +20,14 @@
  * life of the process, so that WebKit never slows the start-up: linking WebKitGTK costs about a
  * quarter of a bare libadwaita window's start-up.
  *
- * The module is PKGLIBDIR/libmscos-viewer.so once installed; an uninstalled build names it in
- * the environment variable MSCOS_VIEWER_MODULE (set by `meson devenv`, build-aux/dev and the
- * display tests). */
+ * The module is PKGLIBDIR/libmscos-viewer.so once installed; an uninstalled development build
+ * names it in the environment variable MSCOS_VIEWER_MODULE (set by `meson devenv`,
+ * build-aux/dev and the display tests). A release build never reads that variable: whoever can
+ * set the environment of the installed app must not choose code to load into it.
+ * (tests/ui/test-viewer-module.c builds this file as a release build has it.) */
+#ifndef MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT
+# define MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT DEVELOPMENT_BUILD
+#endif
 
 static GModule *viewer_module;
 static MscosViewerNewPageFunc viewer_new_page;
@@ -49,7 +54,7 @@ load_module (GError **error)
   MscosViewerGetVersionFunc get_version = NULL;
   MscosViewerNewPageFunc new_page = NULL;
   MscosViewerDropSessionFunc drop_session = NULL;
-  const char *path = g_getenv (MSCOS_VIEWER_MODULE_ENV);
+  const char *path = MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT ? g_getenv (MSCOS_VIEWER_MODULE_ENV) : NULL;
   GModule *module;
 
   if (viewer_module != NULL)

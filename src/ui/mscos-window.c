@@ -30,6 +30,7 @@ typedef enum
 {
   BANNER_NONE,
   BANNER_SAVE_ERROR,
+  BANNER_NEWER_VERSION,
   BANNER_LOAD_PROBLEM,
   BANNER_QUICK_EXIT_TIP,
 } BannerMessage;
@@ -459,6 +460,7 @@ create_sidebar_model (MscosContentPack *pack)
   GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
   GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
   GListStore *by_group[3] = { NULL };
+  g_autoptr (GListModel) library = NULL;
   guint n = g_list_model_get_n_items (outcomes);
 
   /* Each group is a section of the list, in the order the groups first appear in the pack. */
@@ -479,7 +481,8 @@ create_sidebar_model (MscosContentPack *pack)
       g_list_store_append (by_group[group], item);
     }
 
-  g_list_store_append (sections, create_library_section ());
+  library = create_library_section ();
+  g_list_store_append (sections, library);
 
   return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (sections)));
 }
@@ -592,8 +595,10 @@ content_pack_changed_cb (MscosWindow *self)
       gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
       if (error != NULL)
         {
-          adw_status_page_set_description (show_status_page (self->page_stack, "error"),
-                                           error->message);
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          /* A status page's description is markup. */
+          adw_status_page_set_description (show_status_page (self->page_stack, "error"), escaped);
         }
       return;
     }
@@ -687,13 +692,18 @@ open_uri_cb (GtkWidget  *widget,
 
     case MSCOS_LINK_DESKTOP:
       {
-        g_autofree char *where = mscos_link_policy_describe (uri);
+        /* Only the fields that fill in a message reach the other app, and the user sees the
+         * whole address they go to: every recipient, copies included. */
+        g_autofree char *cleaned = mscos_link_policy_clean_desktop_uri (uri);
+        g_autofree char *shown = mscos_link_policy_dup_display_uri (cleaned);
         AdwDialog *dialog = adw_alert_dialog_new (_("Open in Another App?"), NULL);
+        GtkWidget *address = mscos_text_label_new (shown, "monospace");
 
-        /* Translators: %s is a mail address or phone number */
-        adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                      _("This link starts a message or call to %s in another app."),
-                                      where);
+        adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
+                                   _("This link starts a message or call in another app, to this "
+                                     "address:"));
+        adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), address);
+        uri = cleaned;
         adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "open", _("_Open"),
@@ -848,8 +858,9 @@ content_refused_cb (MscosWindow *self,
 
 /* --- The user's library ----------------------------------------------------------------------- */
 
-/* The banner says one thing at a time: a save that fails matters most, then a library file set
- * aside at start-up, then, until it is dismissed, where quick exit is. */
+/* The banner says one thing at a time: a save that fails matters most, then a library file that
+ * a newer version wrote, or one set aside at start-up, then, until it is dismissed, where quick
+ * exit is. */
 static BannerMessage
 choose_banner (MscosWindow  *self,
                const char  **title)
@@ -869,7 +880,7 @@ choose_banner (MscosWindow  *self,
   if (load_problem != NULL)
     {
       *title = load_problem;
-      return BANNER_LOAD_PROBLEM;
+      return mscos_library_get_newer_version (library) ? BANNER_NEWER_VERSION : BANNER_LOAD_PROBLEM;
     }
 
   if (self->settings != NULL && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
@@ -896,6 +907,9 @@ update_banner (MscosWindow *self)
     case BANNER_LOAD_PROBLEM:
       adw_banner_set_button_label (self->banner, _("_Open Folder"));
       break;
+    case BANNER_NEWER_VERSION:
+      adw_banner_set_button_label (self->banner, _("_Start New Library…"));
+      break;
     case BANNER_QUICK_EXIT_TIP:
       adw_banner_set_button_label (self->banner, _("_Got It"));
       break;
@@ -910,26 +924,105 @@ update_banner (MscosWindow *self)
 }
 
 static void
-open_moved_aside_folder (MscosWindow *self)
+open_containing_folder (MscosWindow *self,
+                        GFile       *file)
 {
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
-  GFile *moved = library ? mscos_library_get_moved_aside_file (library) : NULL;
   g_autoptr (GtkFileLauncher) launcher = NULL;
 
-  if (moved == NULL)
+  if (file == NULL)
     return;
 
-  launcher = gtk_file_launcher_new (moved);
+  launcher = gtk_file_launcher_new (file);
   gtk_file_launcher_open_containing_folder (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+static void
+start_new_library_cb (AdwAlertDialog *dialog,
+                      GAsyncResult   *result,
+                      MscosWindow    *self)
+{
+  g_autoptr (MscosWindow) owned = self;
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+  GFile *destination = g_object_get_data (G_OBJECT (dialog), "destination");
+  g_autoptr (GError) error = NULL;
+
+  if (library == NULL)
+    return;
+
+  if (g_str_equal (response, "folder"))
+    {
+      open_containing_folder (self, mscos_library_get_file (library));
+    }
+  else if (g_str_equal (response, "new") && !mscos_library_start_new (library, destination, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("A new library could not be started: %s"),
+                                                  error->message);
+
+      mscos_window_show_toast (self, message);
+    }
+}
+
+/* The library file was written by a newer version: nothing is written to it, and nothing is
+ * changed, until the user has read where it will stay and chosen. */
+static void
+ask_to_start_new_library (MscosWindow *self)
+{
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  g_autoptr (GFile) destination = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *folder_name = NULL;
+  g_autofree char *kept_name = NULL;
+  g_autofree char *library_name = NULL;
+  AdwDialog *dialog;
+
+  if (library == NULL || !mscos_library_get_newer_version (library))
+    return;
+
+  destination = mscos_library_dup_newer_version_destination (library);
+  if (destination == NULL)
+    return;
+
+  folder = g_file_get_parent (destination);
+  folder_name = g_file_get_path (folder);
+  kept_name = g_file_get_basename (destination);
+  library_name = g_file_get_basename (mscos_library_get_file (library));
+
+  dialog = adw_alert_dialog_new (_("Start a New Library?"), NULL);
+  /* Translators: the first %s is a file name, the second a folder, the third a file name */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("Your library file “%s” stays in the folder “%s”, renamed “%s”, "
+                                  "exactly as the newer version of MSCOS Outcomes left it: that "
+                                  "version can still open it. A new library is started with the "
+                                  "bookmarks and notes shown now, and your changes are saved "
+                                  "from then on."),
+                                library_name, folder_name, kept_name);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "folder", _("_Open Folder"),
+                                  "new", _("_Start New Library"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "destination", g_steal_pointer (&destination),
+                          g_object_unref);
+  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) start_new_library_cb, g_object_ref (self));
 }
 
 static void
 banner_clicked_cb (MscosWindow *self)
 {
+  MscosLibrary *library = mscos_application_get_library (get_application (self));
+
   switch (self->banner_message)
     {
     case BANNER_LOAD_PROBLEM:
-      open_moved_aside_folder (self);
+      open_containing_folder (self, library ? mscos_library_get_moved_aside_file (library) : NULL);
+      break;
+    case BANNER_NEWER_VERSION:
+      ask_to_start_new_library (self);
       break;
     case BANNER_QUICK_EXIT_TIP:
       g_settings_set_boolean (self->settings, "quick-exit-tip-dismissed", TRUE);
@@ -939,6 +1032,37 @@ banner_clicked_cb (MscosWindow *self)
     default:
       break;
     }
+}
+
+/* Exports are written in the format of the filter chosen in the dialog, under a name that ends
+ * as that format does: Markdown to read and send, JSON to import elsewhere. */
+typedef enum
+{
+  EXPORT_MARKDOWN,
+  EXPORT_JSON,
+} ExportFormat;
+
+static const char * const export_extensions[] = { ".md", ".json" };
+
+/* @name with the extension of @format: the other format's replaced, or added. */
+static char *
+name_for_format (const char   *name,
+                 ExportFormat  format)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, export_extensions[format]))
+    return g_strdup (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_extensions); i++)
+    if (g_str_has_suffix (lower, export_extensions[i]))
+      {
+        g_autofree char *stem = g_strndup (name, strlen (name) - strlen (export_extensions[i]));
+
+        return g_strconcat (stem, export_extensions[format], NULL);
+      }
+
+  return g_strconcat (name, export_extensions[format], NULL);
 }
 
 static void
@@ -960,77 +1084,170 @@ export_written_cb (GFile        *file,
   g_object_unref (self);
 }
 
+/* Writes the export as a private file (0600), as the library itself is: it holds the notes. */
 static void
-export_dialog_done_cb (GtkFileDialog *dialog,
-                       GAsyncResult  *result,
-                       MscosWindow   *self)
+write_export (MscosWindow  *self,
+              GFile        *file,
+              ExportFormat  format)
 {
   MscosLibrary *library = mscos_application_get_library (get_application (self));
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (dialog, result, NULL);
-  g_autofree char *name = NULL;
   g_autoptr (GBytes) bytes = NULL;
   char *text;
 
-  if (file == NULL || library == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
+  if (library == NULL)
+    return;
 
-  /* The file's name chooses the format: JSON keeps everything, Markdown is for people. */
-  name = g_file_get_basename (file);
-  if (g_str_has_suffix (name, ".json"))
+  if (format == EXPORT_JSON)
     text = mscos_library_export_json (library);
   else
     text = mscos_library_export_markdown (library, get_content_pack (self));
   bytes = g_bytes_new_take (text, strlen (text));
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       (GAsyncReadyCallback) export_written_cb, self);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, (GAsyncReadyCallback) export_written_cb,
+                                       g_object_ref (self));
 }
 
-static GListModel *
-create_filters (gboolean markdown)
+static void
+confirm_replace_cb (AdwAlertDialog *dialog,
+                    GAsyncResult   *result,
+                    MscosWindow    *self)
 {
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr (MscosWindow) owned = self;
 
-  if (markdown)
+  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "replace"))
+    write_export (self, g_object_get_data (G_OBJECT (dialog), "file"),
+                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format")));
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    MscosWindow     *self)
+{
+  g_autoptr (MscosWindow) owned = self;
+  g_autoptr (GtkNativeDialog) owned_chooser = chooser;
+  g_autoptr (GFile) chosen = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *chosen_name = NULL;
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+  ExportFormat format;
+  AdwDialog *dialog;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (chosen == NULL)
+    return;
+
+  /* The filter chooses the format; with none chosen, the name's extension does. */
+  chosen_name = g_file_get_basename (chosen);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  if (filter != NULL)
+    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
+  else
+    format = g_str_has_suffix (chosen_name, export_extensions[EXPORT_JSON]) ? EXPORT_JSON : EXPORT_MARKDOWN;
+
+  name = name_for_format (chosen_name, format);
+  if (g_str_equal (name, chosen_name))
     {
-      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("Markdown, to read and send"));
-      gtk_file_filter_add_suffix (filter, "md");
-      gtk_file_filter_add_mime_type (filter, "text/markdown");
-      g_list_store_append (filters, filter);
+      write_export (self, chosen, format);
+      return;
     }
 
-  gtk_file_filter_set_name (json, markdown ? _("JSON, to import elsewhere") : _("Library files (JSON)"));
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_filter_add_mime_type (json, "application/json");
-  g_list_store_append (filters, json);
+  /* The dialog asked before replacing the file it was given, not this one. */
+  folder = g_file_get_parent (chosen);
+  if (folder != NULL)
+    file = g_file_get_child_for_display_name (folder, name, NULL);
+  if (file == NULL || !g_file_query_exists (file, NULL))
+    {
+      write_export (self, file != NULL ? file : chosen, format);
+      return;
+    }
 
-  return G_LIST_MODEL (filters);
+  dialog = adw_alert_dialog_new (_("Replace File?"), NULL);
+  /* Translators: %s is a file name */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("A file named “%s” already exists. Replacing it overwrites what "
+                                  "it holds."), name);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "replace", _("_Replace"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "replace",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) confirm_replace_cb, g_object_ref (self));
 }
 
+static GtkFileFilter *
+create_export_filter (const char   *name,
+                      ExportFormat  format,
+                      const char   *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, export_extensions[format] + 1);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (format));
+
+  return filter;
+}
+
+/* GtkFileDialog does not say which filter was chosen (GTK 4.18), and the chosen filter is what
+ * decides the format here; GtkFileChooserNative, which it wraps, does, through the portal too. */
 static void
 export_library_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GListModel) filters = create_filters (TRUE);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   /* Translators: the suggested name of an exported library; %s is today's date */
   g_autofree char *name = g_strdup_printf (_("MSCOS notes %s.md"), date);
+  g_autoptr (GtkFileFilter) markdown = NULL;
+  g_autoptr (GtkFileFilter) json = NULL;
+  GtkFileChooserNative *chooser;
 
-  gtk_file_dialog_set_title (dialog, _("Export Library"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL,
-                        (GAsyncReadyCallback) export_dialog_done_cb, g_object_ref (self));
+  chooser = gtk_file_chooser_native_new (_("Export Library"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  markdown = create_export_filter (_("Markdown, to read and send"), EXPORT_MARKDOWN, "text/markdown");
+  json = create_export_filter (_("JSON, to import elsewhere"), EXPORT_JSON, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static GListModel *
+create_import_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (json, _("Library files (JSON)"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  g_list_store_append (filters, json);
+
+  return G_LIST_MODEL (filters);
 }
 
 static void
@@ -1093,7 +1310,7 @@ import_library_cb (GtkWidget  *widget,
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GListModel) filters = create_filters (FALSE);
+  g_autoptr (GListModel) filters = create_import_filters ();
 
   gtk_file_dialog_set_title (dialog, _("Import Library"));
   gtk_file_dialog_set_filters (dialog, filters);
@@ -1487,14 +1704,19 @@ void
 mscos_window_show_toast (MscosWindow *self,
                          const char  *message)
 {
+  AdwToast *toast;
+
   g_return_if_fail (MSCOS_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup unless told otherwise; messages hold pack text and file names. */
+  toast = adw_toast_new (message);
+  adw_toast_set_use_markup (toast, FALSE);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
  * mscos_window_add_toast:
- * @toast: (transfer full): a toast
+ * @toast: (transfer full): a toast, whose title is shown as plain text
  */
 void
 mscos_window_add_toast (MscosWindow *self,
@@ -1502,6 +1724,7 @@ mscos_window_add_toast (MscosWindow *self,
 {
   g_return_if_fail (MSCOS_IS_WINDOW (self));
 
+  adw_toast_set_use_markup (toast, FALSE);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -1581,16 +1804,17 @@ mscos_window_show_about (MscosWindow *self)
 
   if (pack != NULL)
     {
+      /* The comments are markup: the pack's words are escaped into them. */
       /* Translators: the About dialog's line on the content shown: its title, revision and date */
-      g_autofree char *comments = g_strdup_printf (_("The Modern Slavery Core Outcome Set: seven outcomes that "
-                                                     "matter to adult survivors, with what survivors said, "
-                                                     "recommendations and resources for each.\n\n"
-                                                     "Quick exit: Shift+Esc closes the app at once, "
-                                                     "from anywhere in it, and keeps your notes.\n\n"
-                                                     "Content: %s, revision %s (%s)."),
-                                                   mscos_content_pack_get_title (pack),
-                                                   mscos_content_pack_get_revision (pack),
-                                                   mscos_content_pack_get_date (pack));
+      g_autofree char *comments = g_markup_printf_escaped (_("The Modern Slavery Core Outcome Set: seven outcomes that "
+                                                             "matter to adult survivors, with what survivors said, "
+                                                             "recommendations and resources for each.\n\n"
+                                                             "Quick exit: Shift+Esc closes the app at once, "
+                                                             "from anywhere in it, and keeps your notes.\n\n"
+                                                             "Content: %s, revision %s (%s)."),
+                                                           mscos_content_pack_get_title (pack),
+                                                           mscos_content_pack_get_revision (pack),
+                                                           mscos_content_pack_get_date (pack));
 
       adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about), comments);
     }

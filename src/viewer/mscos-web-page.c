@@ -161,9 +161,12 @@ show_status (MscosWebPage *self,
              const char   *description,
              gboolean      can_try_again)
 {
+  /* The description is markup, and may hold WebKit's words and the page's address. */
+  g_autofree char *escaped = description != NULL ? g_markup_escape_text (description, -1) : NULL;
+
   adw_status_page_set_icon_name (self->status_page, icon_name);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  adw_status_page_set_description (self->status_page, escaped);
   gtk_widget_set_visible (self->try_again_button, can_try_again);
   gtk_stack_set_visible_child_name (self->stack, "status");
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);

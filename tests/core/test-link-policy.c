@@ -96,6 +96,45 @@ test_describe (void)
 }
 
 static void
+test_clean_desktop_uri (void)
+{
+  static const struct {
+    const char *uri;
+    const char *cleaned;
+  } mailto_cases[] = {
+    { "mailto:info@example.org", "mailto:info@example.org" },
+    { "mailto:a@example.org,b@example.org?cc=c@example.org&bcc=d@example.org&subject=Hi%20there&body=Line%0Atwo",
+      "mailto:a@example.org,b@example.org?cc=c@example.org&bcc=d@example.org&subject=Hi%20there&body=Line%0Atwo" },
+    { "mailto:info@example.org?attach=/etc/passwd&subject=Report", "mailto:info@example.org?subject=Report" },
+    { "mailto:info@example.org?Attach=%2Fhome%2Fuser%2F.ssh%2Fid_rsa", "mailto:info@example.org" },
+    { "mailto:info@example.org?SUBJECT=Hello&in-reply-to=x&attachment=y", "mailto:info@example.org?subject=Hello" },
+    { "MAILTO:info@example.org?x-attach=1", "MAILTO:info@example.org" },
+    { "tel:+448000121700", "tel:+448000121700" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mailto_cases); i++)
+    {
+      g_autofree char *cleaned = mscos_link_policy_clean_desktop_uri (mailto_cases[i].uri);
+
+      g_test_message ("%s", mailto_cases[i].uri);
+      g_assert_cmpstr (cleaned, ==, mailto_cases[i].cleaned);
+      g_assert_cmpint (mscos_link_policy_decide (cleaned), ==, MSCOS_LINK_DESKTOP);
+    }
+}
+
+static void
+test_display_uri (void)
+{
+  g_autofree char *plain = mscos_link_policy_dup_display_uri ("mailto:a@example.org?cc=c%40example.org&subject=Hi%20there");
+  g_autofree char *hidden = mscos_link_policy_dup_display_uri ("mailto:a@example.org?subject=Hi%0Abcc");
+  g_autofree char *bidi = mscos_link_policy_dup_display_uri ("mailto:a@example.org?subject=%E2%80%AEgro");
+
+  g_assert_cmpstr (plain, ==, "mailto:a@example.org?cc=c@example.org&subject=Hi there");
+  g_assert_cmpstr (hidden, ==, "mailto:a@example.org?subject=Hi%0Abcc");
+  g_assert_cmpstr (bidi, ==, "mailto:a@example.org?subject=%E2%80%AEgro");
+}
+
+static void
 test_pack_links (void)
 {
   const char *reason = NULL;
@@ -118,6 +157,8 @@ main (int   argc,
 
   g_test_add_func ("/core/link-policy/decide", test_decide);
   g_test_add_func ("/core/link-policy/describe", test_describe);
+  g_test_add_func ("/core/link-policy/clean-desktop-uri", test_clean_desktop_uri);
+  g_test_add_func ("/core/link-policy/display-uri", test_display_uri);
   g_test_add_func ("/core/link-policy/pack-links", test_pack_links);
 
   return g_test_run ();

@@ -6,12 +6,12 @@ Each App gets its own data and configuration folders (the D-Bus session is share
 whole suite), unless a test passes the folders of an earlier App to restart "the same user"."""
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "common"))
 
@@ -65,6 +65,45 @@ class Home:
 # themselves) when the app ends while they are still connected: not something the app does or
 # can change.
 FOREIGN_WARNINGS = ("(WebKitWebProcess:", "(WebKitNetworkProcess:", ".Sandboxed.WebProcess-")
+# How GLib prints a warning or a critical, with a log domain ("Gtk-CRITICAL **") or without
+# ("WARNING **").
+GLIB_PROBLEM = re.compile(r"(^|[-\s(])(WARNING|CRITICAL) \*\*")
+
+
+class Program:
+    """The program run with the given arguments, its standard error kept to look for warnings.
+    Tests that run it other than as an App (as a D-Bus service, say) use this directly."""
+
+    def __init__(self, *args, env, expected_warnings=()):
+        self.expected_warnings = expected_warnings
+        self.stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen([PROGRAM, *args], env=env, stderr=self.stderr)
+
+    def stop(self):
+        """Ends the program, passes on what it printed, and returns its unexpected warnings and
+        criticals."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.stderr.closed:
+            return []
+        self.stderr.seek(0)
+        printed = self.stderr.read().decode(errors="replace")
+        self.stderr.close()
+        sys.stderr.write(printed)
+        return [line for line in printed.splitlines()
+                if GLIB_PROBLEM.search(line)
+                and not any(expected in line for expected in (*self.expected_warnings, *FOREIGN_WARNINGS))]
+
+    def check_quiet(self):
+        """Stops the program and fails if it printed a warning or a critical."""
+        warnings = self.stop()
+        if warnings:
+            fail("the app printed warnings: " + " | ".join(warnings))
 
 
 class App:
@@ -75,12 +114,11 @@ class App:
         warning or critical the app prints fails the test when the app is closed."""
         self.home = home or Home()
         self.owns_home = home is None
-        self.expected_warnings = expected_warnings
         run_env = self.home.env()
         if env:
             run_env.update(env)
-        self.stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen([PROGRAM, *args], env=run_env, stderr=self.stderr)
+        self.program = Program(*args, env=run_env, expected_warnings=expected_warnings)
+        self.process = self.program.process
         self.node = wait_for(self._find_app, f"{PROGRAM} on the accessibility bus", timeout=30)
         self.window = wait_for(lambda: self.node.child(roleName="frame", retry=False), "the main window")
 
@@ -110,17 +148,84 @@ class App:
     def has_text(self, text, parent=None):
         return atspi_tree.has_text(parent or self.window, text)
 
+    def wait_still(self, node, what="it to stop moving"):
+        """Waits until `node` is where it was at the last look (a scroll or a transition has come
+        to rest), and returns its extents."""
+        last = [None]
+
+        def still():
+            extents = tuple(node.extents)
+            settled = extents == last[0]
+            last[0] = extents
+            return settled and extents
+        return wait_for(still, what, interval=0.15)
+
     # Acting ---------------------------------------------------------------------------------
 
     def activate(self, node):
         atspi_tree.activate(node)
 
     def keys(self, combo):
+        """Presses a key combination, and returns once the app has answered a request sent after
+        it: the key came first, so it has been handled. What the key does is for the caller to
+        wait for."""
         rawinput.keyCombo(combo)
-        time.sleep(0.3)
+        self.sync()
+
+    def sync(self):
+        """Waits for the app to answer the accessibility bus, which it does from its main loop,
+        after the input that reached it before."""
+        wait_for(lambda: self.window.getState() is not None, "the app to answer")
 
     def type(self, text):
         rawinput.typeText(text)
+
+    def _dialog(self, title):
+        """The file chooser titled `title`, once it is on screen with the keyboard focus, which GTK
+        gives it itself."""
+        dialog = wait_for(lambda: [w for w in self.node.children if title in (w.name or "")
+                                   and w.showing], f"the dialog {title!r}")[0]
+        main = self.window_id()
+        wait_for(lambda: subprocess.run(["xdotool", "getwindowfocus"], capture_output=True,
+                                        text=True).stdout.strip() not in ("", main),
+                 f"the keyboard focus in {title!r}")
+        return dialog
+
+    def _focused_entry(self, dialog):
+        return dialog.findChild(lambda n: n.roleName == "text" and n.focused and n.showing,
+                                retry=False, requireResult=False)
+
+    def _type_in_entry(self, dialog, path):
+        """Types `path` in the focused entry of `dialog`, which may complete names inline as they
+        are typed (whatever completion is left after the cursor is deleted), and presses Return
+        once the entry holds exactly `path`."""
+        entry = wait_for(lambda: self._focused_entry(dialog), "a text entry with the focus")
+        self.keys("<Control>a")
+        self.keys("BackSpace")
+        wait_for(lambda: not entry.text, "the entry to be empty")
+        self.type(path)
+        self.keys("<Shift>End")
+        self.keys("Delete")
+        wait_for(lambda: entry.text == path, f"the entry to hold {path!r}")
+        self.keys("Return")
+
+    def open_file(self, title, path):
+        """Chooses `path` in the file chooser titled `title`, once it is open, typed in its
+        location entry."""
+        dialog = self._dialog(title)
+
+        def location_entry():
+            if self._focused_entry(dialog):
+                return True
+            self.keys("<Control>l")
+            return False
+        wait_for(location_entry, "the location entry")
+        self._type_in_entry(dialog, path)
+
+    def save_file(self, title, path):
+        """Saves as `path` in the file chooser titled `title`, once it is open, typed in its name
+        entry."""
+        self._type_in_entry(self._dialog(title), path)
 
     def window_id(self):
         """The X window of the main window (not of a dialog or the shortcuts window)."""
@@ -130,10 +235,17 @@ class App:
         return output[0] if output else None
 
     def focus(self):
-        """Gives the main window the keyboard focus (there is no window manager to do it)."""
+        """Gives the main window the keyboard focus, as there is no window manager to do it, and
+        waits until it has it."""
         window = wait_for(self.window_id, "the X window")
-        subprocess.run(["xdotool", "windowfocus", window], check=False)
-        time.sleep(0.2)
+
+        def focused():
+            if subprocess.run(["xdotool", "getwindowfocus"], capture_output=True,
+                              text=True).stdout.strip() == window:
+                return True
+            subprocess.run(["xdotool", "windowfocus", window], check=False)
+            return False
+        wait_for(focused, "the keyboard focus in the main window")
 
     # Without a compositor (as under Xvfb) GTK draws the window's frame, 5 px a side, inside the X
     # window; on a desktop it lies outside. The content is what must be 360 px wide.
@@ -145,14 +257,36 @@ class App:
         subprocess.run(["xdotool", "windowsize", window, str(width + self.FRAME), str(height + self.FRAME)],
                        check=True)
         subprocess.run(["xdotool", "windowmove", window, "0", "0"], check=True)
-        time.sleep(1.0)
+        # GTK keeps the window on the screen, so it may get less than it asked for: what it got
+        # is the X window's size, and the window is laid out when its frame has that size.
+        last = [None]
+
+        def laid_out():
+            output = subprocess.run(["xdotool", "getwindowgeometry", window], capture_output=True,
+                                    text=True).stdout.split()
+            size = tuple(int(n) for n in output[-1].split("x")) if output else None
+            extents = tuple(self.window.extents[2:])
+            settled = extents == size and extents == last[0]
+            last[0] = extents
+            return settled
+        wait_for(laid_out, f"the window to be laid out at {width}×{height}", interval=0.15)
 
     def screenshot(self, name):
+        """Writes a screenshot of the main window once two captures in a row are the same: what
+        was moving (a transition, a scroll) has come to rest."""
         os.makedirs(SCREENSHOT_DIR, exist_ok=True)
         path = os.path.join(SCREENSHOT_DIR, name + ".png")
-        time.sleep(0.8)
-        window = self.window_id()
-        subprocess.run(["import", "-window", window or "root", path], check=True)
+        window = self.window_id() or "root"
+        previous = [None]
+
+        def still():
+            pixels = subprocess.run(["import", "-window", window, "rgba:-"], capture_output=True,
+                                    check=True).stdout
+            settled = pixels == previous[0]
+            previous[0] = pixels
+            return settled
+        wait_for(still, "the window to stop changing", timeout=20, interval=0.2)
+        subprocess.run(["import", "-window", window, path], check=True)
         print(f"screenshot: {path}")
         return path
 
@@ -167,24 +301,10 @@ class App:
 
     def close(self):
         """Ends the app, passes on what it printed, and returns its unexpected warnings."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        warnings = self.program.stop()
         if self.owns_home:
             self.home.remove()
-        if self.stderr.closed:
-            return []
-        self.stderr.seek(0)
-        printed = self.stderr.read().decode(errors="replace")
-        self.stderr.close()
-        sys.stderr.write(printed)
-        return [line for line in printed.splitlines()
-                if ("-WARNING **" in line or "-CRITICAL **" in line)
-                and not any(expected in line for expected in (*self.expected_warnings, *FOREIGN_WARNINGS))]
+        return warnings
 
     def __enter__(self):
         return self

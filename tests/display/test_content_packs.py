@@ -21,16 +21,7 @@ def problems_dialog(app):
 def open_with_ctrl_o(app, path):
     app.focus()
     app.keys("<Control>o")
-    wait_for(lambda: [w for w in app.node.children if "Open Content Pack" in (w.name or "")], "the open dialog")
-    # The location entry completes names inline as they are typed: clear it first, and delete
-    # whatever completion is left after the cursor.
-    app.keys("<Control>l")
-    app.keys("<Control>a")
-    app.keys("BackSpace")
-    app.type(path)
-    app.keys("<Shift>End")
-    app.keys("Delete")
-    app.keys("Return")
+    app.open_file("Open Content Pack", path)
 
 
 def check_slow_pack(first_title):

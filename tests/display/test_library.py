@@ -96,11 +96,7 @@ def main():
             export = os.path.join(home.root, "review-notes.md")
             app.focus()
             app.keys("<Control>e")
-            wait_for(lambda: [w for w in app.node.children if "Export Library" in (w.name or "")],
-                     "the export dialog")
-            app.keys("<Control>a")
-            app.type(export)
-            app.keys("Return")
+            app.save_file("Export Library", export)
             text = wait_for(lambda: os.path.exists(export) and open(export, encoding="utf-8").read(),
                             "the exported file", timeout=10)
             check(SAFETY in text, "the Markdown export is grouped under the outcome's title")

@@ -1,11 +1,10 @@
 #!/usr/bin/env python3
 """Preferences: Ctrl+, opens them; each is stored in GSettings and applied at once — the quick
 exit button appears, the style turns dark, the text size changes, and turning off the memory of
-the last outcome forgets it. Links opening in the browser is checked by test_viewer, which has
+the last outcome forgets it; a switch turns the results in GNOME Shell’s search off. Links opening in the browser is checked by test_viewer, which has
 a stand-in browser."""
 
 import subprocess
-import time
 
 from harness import App, Home, check, run, wait_for
 
@@ -40,8 +39,9 @@ def main():
 
             # A combo row has no accessible action in libadwaita 1.7: it is clicked, like its choice.
             app.find("Style", role="combo box", parent=dialog).click()
-            time.sleep(0.5)
-            app.find("Dark", parent=app.node).click()
+            dark_choice = app.find("Dark", parent=app.node)
+            app.wait_still(dark_choice, "the style choices to open")
+            dark_choice.click()
             wait_for(lambda: home.get_setting("style-variant") == "'dark'", "the dark style to be stored")
             dark = wait_for(lambda: (value := header_luminance(app)) < light - 0.3 and value, "the dark style")
             check(dark < light, f"the style turns dark at once (header brightness {light:.2f} → {dark:.2f})")
@@ -49,6 +49,12 @@ def main():
             app.home.set_setting("text-scale", "1.5")
             wait_for(lambda: title.extents[3] > height, "the text to grow")
             check(True, "a text size change applies at once")
+
+            shell = app.find("Show in Activities Search", role="check box", parent=dialog)
+            check(home.get_setting("shell-search") == "true", "GNOME Shell's search is on at first")
+            app.activate(shell)
+            wait_for(lambda: home.get_setting("shell-search") == "false", "the switch to be stored")
+            check(True, "a switch in Privacy turns the app's results in GNOME Shell's search off")
 
             app.activate(app.find("Remember the Last Outcome", role="check box", parent=dialog))
             wait_for(lambda: home.get_setting("remember-last-outcome") == "false", "the switch to be stored")

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Quick exit: Shift+Esc, even while a note is being typed, ends the app within a second with
-the note saved; the optional header-bar button does the same. A banner says so until it is
-dismissed."""
+"""Quick exit: Shift+Esc, even while a note is being typed, ends the app with the note saved, and
+the next start does not open on the outcome that was being read; the optional header-bar button
+does the same. A banner says so until it is dismissed. (How fast it goes is not measured here:
+a test waits for the app to end, never for a time.)"""
 
 import json
 import os
-import time
 
-from harness import App, Home, check, run, wait_for
+from harness import App, Home, check, fail, load_pack, run, wait_for
 
 NOTE = "Typed just before the quick exit"
 TIP = "Shift+Esc closes the app at once"
@@ -24,7 +24,15 @@ def note_on_disk(home):
     return None
 
 
+def wait_for_exit(app, what):
+    try:
+        return app.process.wait(timeout=10)
+    except Exception:
+        fail(f"{what} did not end the app")
+
+
 def main():
+    first_outcome = load_pack()["outcomes"][0]["title"]
     home = Home()
     try:
         with App(home=home) as app:
@@ -34,14 +42,19 @@ def main():
             app.activate(app.find("Add note", parent=quote))
             app.find("Note", role="text", parent=app.node)
             app.type(NOTE)
-            started = time.monotonic()
+            app.find_text(NOTE, parent=app.node)
+            check(home.get_setting("last-outcome") == "'safety'", "the outcome read is remembered while reading")
             app.keys("<Shift>Escape")
-            app.process.wait(timeout=5)
-            elapsed = time.monotonic() - started - 0.3
-            check(elapsed < 1.0, f"Shift+Esc ends the app within a second ({elapsed * 1000:.0f} ms)")
+            status = wait_for_exit(app, "Shift+Esc")
+            check(status == 0, "Shift+Esc ends the app")
             check(note_on_disk(home) == NOTE, "the note typed just before is saved")
+            check(home.get_setting("last-outcome") == "''",
+                  "quick exit forgets the outcome that was being read")
 
         with App(home=home) as app:
+            app.find(first_outcome, role="heading")
+            check(not app.find_all(name="Safety from any trafficker or other abusers", role="heading"),
+                  "after a quick exit the app starts on the first outcome, not on the one that was read")
             app.find_text(TIP)
             app.activate(app.find("Got It", role="button"))
             wait_for(lambda: not app.has_text(TIP), "the tip banner to go")
@@ -50,19 +63,17 @@ def main():
             app.focus()
             app.keys("<Control>comma")
             app.find("Preferences", role="dialog")
-            started = time.monotonic()
             app.keys("<Shift>Escape")
-            app.process.wait(timeout=5)
-            check(time.monotonic() - started - 0.3 < 1.0, "Shift+Esc works with a dialog open too")
+            wait_for_exit(app, "Shift+Esc with a dialog open")
+            check(True, "Shift+Esc works with a dialog open too")
 
         home.set_setting("show-quick-exit", "true")
         with App(home=home) as app:
             button = app.find("Quick exit", role="button")
             check(not app.has_text(TIP), "the dismissed tip is not shown on later starts")
-            started = time.monotonic()
             app.activate(button)
-            app.process.wait(timeout=5)
-            check(time.monotonic() - started < 1.3, "the quick exit button, when turned on, ends the app at once")
+            wait_for_exit(app, "the quick exit button")
+            check(True, "the quick exit button, when turned on, ends the app")
     finally:
         home.remove()
 

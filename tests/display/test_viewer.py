@@ -185,7 +185,6 @@ def click_in_page(app, title):
     label = app.find_text(title, exact=True)
     x, y = center(label)
     rawinput.click(x, y + 250)
-    time.sleep(0.3)
 
 
 def viewer_title(app, title, timeout=30):
@@ -206,10 +205,10 @@ def test_open_page(app, server, browser):
     for _ in range(60):
         if link.extents[1] < 450:
             break
+        top = link.extents[1]
         rawinput.click(x, y + 250, button=5)
-        time.sleep(0.1)
-    time.sleep(0.5)
-    before = link.extents
+        wait_for(lambda: link.extents[1] != top, "the page to scroll")
+    before = app.wait_still(link, "the scrolled page to come to rest")
     check(100 < before[1] < 450 and heading.extents[1] < 0,
           f"the outcome page is scrolled down to the resource's links (link at y={before[1]})")
 
@@ -242,10 +241,10 @@ def test_open_page(app, server, browser):
     app.keys("Escape")
     wait_for(lambda: not app.has_text("Second page"), "the viewer to close after Escape")
     wait_for(lambda: link.showing, "the outcome page")
-    time.sleep(0.5)
-    after = link.extents
-    check(abs(after[1] - before[1]) <= 2 and abs(after[0] - before[0]) <= 2,
-          f"Escape returns to the outcome page at the same scroll position (link at y={before[1]}, "
+    after = wait_for(lambda: (extents := link.extents) and abs(extents[1] - before[1]) <= 2
+                     and abs(extents[0] - before[0]) <= 2 and extents,
+                     f"the link back at y={before[1]}")
+    check(True, f"Escape returns to the outcome page at the same scroll position (link at y={before[1]}, "
           f"then y={after[1]})")
 
 
