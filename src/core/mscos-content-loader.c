@@ -116,7 +116,9 @@ load_array_member (Loader          *loader,
   if (length == 0 && non_empty)
     mscos_json_check_problem (loader->check, "must not be empty");
 
-  for (guint i = 0; i < length; i++)
+  /* Past the problems a message lists, the rest is not looked at: a pack of millions of
+   * wrong values is refused as quickly as one. */
+  for (guint i = 0; i < length && !mscos_json_check_is_full (loader->check); i++)
     {
       gsize mark = mscos_json_check_push_index (loader->check, i);
 
@@ -223,6 +225,14 @@ typedef struct
   guint       depth;
 } ListContext;
 
+static MscosBlock *
+new_block (Loader         *loader,
+           MscosBlockType  type,
+           const char     *text)
+{
+  return mscos_block_new_in_document (type, text, loader->document);
+}
+
 static void
 load_list_item_cb (Loader   *loader,
                    JsonNode *node,
@@ -238,7 +248,7 @@ load_list_item_cb (Loader   *loader,
     {
       text = mscos_json_check_string (loader->check, node, MSCOS_JSON_TEXT);
       if (text != NULL)
-        mscos_block_add_child (context->list, mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text));
+        mscos_block_add_child (context->list, new_block (loader, MSCOS_BLOCK_LIST_ITEM, text));
       return;
     }
 
@@ -249,7 +259,7 @@ load_list_item_cb (Loader   *loader,
   mscos_json_check_members (loader->check, object, list_item_members);
   text = mscos_json_check_string_member (loader->check, object, "text",
                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-  entry = mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text);
+  entry = new_block (loader, MSCOS_BLOCK_LIST_ITEM, text);
   mscos_block_set_label (entry, mscos_json_check_string_member (loader->check, object, "label",
                                                                 MSCOS_JSON_LINE));
 
@@ -322,14 +332,14 @@ load_block_cb (Loader   *loader,
       mscos_json_check_members (loader->check, object, text_block_members);
       text = mscos_json_check_string_member (loader->check, object, "text",
                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = mscos_block_new (type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
+      block = new_block (loader, type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
       break;
 
     case 2: /* quote */
       mscos_json_check_members (loader->check, object, quote_block_members);
       text = mscos_json_check_string_member (loader->check, object, "text",
                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = mscos_block_new (MSCOS_BLOCK_QUOTE, text);
+      block = new_block (loader, MSCOS_BLOCK_QUOTE, text);
       mscos_block_set_label (block, mscos_json_check_string_member (loader->check, object,
                                                                     "attribution",
                                                                     MSCOS_JSON_LINE));
@@ -1047,6 +1057,16 @@ load_document (MscosJsonCheck *check,
   return g_steal_pointer (&pack);
 }
 
+static MscosJsonCheck *
+new_check (void)
+{
+  MscosJsonCheck *check = mscos_json_check_new ();
+
+  mscos_json_check_set_document_name (check, "pack");
+
+  return check;
+}
+
 /**
  * mscos_content_pack_parse:
  * @bytes: the pack's JSON text
@@ -1060,7 +1080,7 @@ mscos_content_pack_parse (GBytes  *bytes,
                           GFile   *base,
                           GError **error)
 {
-  g_autoptr (MscosJsonCheck) check = mscos_json_check_new ();
+  g_autoptr (MscosJsonCheck) check = new_check ();
   g_autoptr (JsonNode) document = NULL;
   g_autoptr (MscosContentPack) pack = NULL;
   g_autofree char *message = NULL;
@@ -1084,7 +1104,7 @@ mscos_content_pack_parse (GBytes  *bytes,
           g_clear_object (&pack);
           g_clear_pointer (&document, json_node_unref);
           g_clear_pointer (&check, mscos_json_check_free);
-          check = mscos_json_check_new ();
+          check = new_check ();
           newer = FALSE;
 
           document = mscos_json_check_parse (check, data, length);

@@ -91,6 +91,9 @@ struct _MscosContentPack
   guint        n_items;
 };
 
+MscosBlock       *mscos_block_new_in_document  (MscosBlockType   type,
+                                                const char      *text,
+                                                JsonNode        *document);
 MscosLink        *mscos_link_new               (const char      *title,
                                                 const char      *uri);
 void              mscos_link_free              (MscosLink       *link);

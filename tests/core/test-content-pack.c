@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "mscos-content-pack.h"
 
 static MscosContentPack *
@@ -220,6 +222,22 @@ test_digest_follows_text (void)
     }
 }
 
+/* Whether @message holds a control character other than the line breaks between problems: the
+ * message goes to a terminal with --validate, where an escape sequence would act. */
+static gboolean
+holds_control_character (const char *message)
+{
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_malformed (gconstpointer data)
 {
@@ -237,6 +255,7 @@ test_malformed (gconstpointer data)
   g_test_message ("%s", error->message);
   /* Shown to people as it is: json-glib cuts quoted text at a byte count, not a character. */
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_false (holds_control_character (error->message));
   g_assert_nonnull (strstr (error->message, parts[1]));
 }
 
@@ -273,7 +292,7 @@ test_problems_are_capped (void)
   g_autoptr (MscosContentPack) pack = NULL;
   g_auto (GStrv) lines = NULL;
 
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < 2000; i++)
     g_string_append (json, i ? ", 1" : "1");
   g_string_append (json, "]}");
 
@@ -281,8 +300,111 @@ test_problems_are_capped (void)
   g_assert_null (pack);
   lines = g_strsplit (error->message, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 501);
-  g_assert_cmpstr (lines[500], ==, "…and 99500 more problems");
+  g_assert_cmpstr (lines[499], ==, "outcomes[499]: expected an object, found a number");
+  /* Checking stops there: the rest is neither counted nor looked at. */
+  g_assert_cmpstr (lines[500], ==, "…and more problems; only the first 500 are listed");
   g_string_free (json, TRUE);
+}
+
+/* A million empty outcomes make a 3 MB file that json-glib would hold in hundreds of MB: such a
+ * file is refused before it is parsed. (tests/perf/bench-loader-memory measures the memory.) */
+static void
+test_too_many_values (void)
+{
+  const guint n = 1000000;
+  GString *json = g_string_new ("{\"format\": \"mscos-content-pack\", \"version\": 1, "
+                                "\"pack\": {\"id\": \"p\", \"title\": \"t\", \"revision\": \"1\", "
+                                "\"date\": \"2026-01-01\", \"language\": \"en\"}, \"outcomes\": [");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (json, i ? ",{}" : "{}");
+  g_string_append (json, "]}");
+
+  pack = parse_string (json->str, json->len, &error);
+  g_assert_null (pack);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "line 1, column "));
+  g_assert_nonnull (strstr (error->message, ": the file holds more values than a pack of its size can need"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_string_free (json, TRUE);
+}
+
+/* Gives every "id" under @node the suffix @suffix. */
+static void
+rename_ids (JsonNode   *node,
+            const char *suffix)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr (GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *member = json_object_get_member (object, l->data);
+
+          if (strcmp (l->data, "id") == 0)
+            {
+              g_autofree char *id = g_strconcat (json_node_get_string (member), suffix, NULL);
+
+              json_object_set_string_member (object, "id", id);
+            }
+          else
+            {
+              rename_ids (member, suffix);
+            }
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        rename_ids (json_array_get_element (array, i), suffix);
+    }
+}
+
+/* The limit on values leaves room for real packs: twenty times the built-in pack's outcomes,
+ * written without any white space (3 MB), are read. */
+static void
+test_large_real_pack (void)
+{
+  g_autofree char *filename = g_build_filename (SOURCE_ROOT, "resources", "content", "mscos.json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonArray) outcomes = json_array_new ();
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *root;
+  JsonArray *original;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_file (parser, filename, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint k = 0; k < 20; k++)
+    {
+      /* json_node_copy() would share the objects: each copy is parsed anew. */
+      g_autoptr (JsonParser) copy = json_parser_new ();
+      g_autofree char *suffix = g_strdup_printf ("-copy%u", k);
+
+      g_assert_true (json_parser_load_from_file (copy, filename, &error));
+      rename_ids (json_parser_get_root (copy), suffix);
+      original = json_object_get_array_member (json_node_get_object (json_parser_get_root (copy)),
+                                               "outcomes");
+      for (guint i = 0; i < json_array_get_length (original); i++)
+        json_array_add_element (outcomes, json_array_dup_element (original, i));
+    }
+  json_object_set_array_member (root, "outcomes", g_steal_pointer (&outcomes));
+  json = json_to_string (json_parser_get_root (parser), FALSE);
+  length = strlen (json);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes", length);
+  g_assert_cmpuint (length, >, 2 * 1000 * 1000);
+
+  pack = parse_string (json, length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
 }
 
 static void
@@ -444,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/core/content-pack/all-problems-reported", test_all_problems_reported);
   g_test_add_func ("/core/content-pack/problems-are-capped", test_problems_are_capped);
   g_test_add_func ("/core/content-pack/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/core/content-pack/robust/too-many-values", test_too_many_values);
+  g_test_add_func ("/core/content-pack/robust/large-real-pack", test_large_real_pack);
   g_test_add_func ("/core/content-pack/robust/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/content-pack/robust/huge-string", test_huge_string);
   g_test_add_func ("/core/content-pack/robust/huge-text-of-line-breaks", test_huge_text_of_line_breaks);

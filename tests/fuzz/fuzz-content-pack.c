@@ -30,6 +30,21 @@ fail (const char *message)
   abort ();
 }
 
+/* The message is printed to a terminal by --validate, where an escape sequence would act. */
+static gboolean
+holds_control_character (const char *message)
+{
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 walk_item_cb (gpointer item_pointer,
               gpointer user_data)
@@ -102,6 +117,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (error->message == NULL || *error->message == '\0'
           || !g_utf8_validate (error->message, -1, NULL))
         fail ("an error message that is empty or not valid UTF-8");
+      if (holds_control_character (error->message))
+        fail ("an error message holds a control character other than a line break");
     }
   else
     {
