@@ -1178,6 +1178,21 @@ mscos_json_check_array_member (MscosJsonCheck *check,
   return json_node_get_array (node);
 }
 
+/**
+ * mscos_json_quote:
+ * @value: a string of the document
+ *
+ * Returns: (transfer full): @value ready to be put in a message: quoted, shortened, and with
+ *   control characters, quotes and backslashes escaped
+ */
+char *
+mscos_json_quote (const char *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return quote_value (value);
+}
+
 gboolean
 mscos_json_is_id (const char *string)
 {

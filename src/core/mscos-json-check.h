@@ -96,6 +96,7 @@ int             mscos_json_check_enum_member    (MscosJsonCheck   *check,
                                                  int               fallback);
 
 gboolean        mscos_json_is_id                (const char       *string);
+char           *mscos_json_quote                (const char       *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MscosJsonCheck, mscos_json_check_free)
 

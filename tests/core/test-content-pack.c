@@ -184,6 +184,125 @@ test_every_kind (void)
   g_assert_cmpuint (strlen (digest), ==, 64);
 }
 
+static MscosCorrection *
+correction (MscosItem *item,
+            guint      index)
+{
+  GPtrArray *corrections = mscos_item_get_corrections (item);
+
+  g_assert_cmpuint (index, <, corrections->len);
+
+  return g_ptr_array_index (corrections, index);
+}
+
+/* docs/content-pack.md as changed for issue 13: quotations without a speaker, corrections,
+ * the descriptor's source and telephone numbers. */
+static void
+test_format_13 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = load_test_pack ("good/format-13.json", &error);
+  g_autofree char *credit = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  MscosItem *item;
+  MscosPhone *phone;
+
+  g_assert_no_error (error);
+
+  /* Nobody is named where the source names nobody. */
+  item = mscos_content_pack_lookup_item (pack, "safety.unattributed");
+  g_assert_null (mscos_item_get_speaker (item));
+  g_assert_null (mscos_item_get_role (item));
+  g_assert_null (mscos_item_dup_attribution (item));
+  credit = mscos_item_dup_quote_credit (item);
+  g_assert_cmpstr (credit, ==, "Quoted on the MSCOS page, not attributed");
+  title = mscos_item_dup_display_title (item);
+  g_assert_cmpstr (title, ==, "“Safety from any trafficker or other abuser is important becasue it is the start.”");
+  g_assert_cmpuint (mscos_item_get_corrections (item)->len, ==, 0);
+  g_clear_pointer (&credit, g_free);
+  g_clear_pointer (&title, g_free);
+
+  item = mscos_content_pack_lookup_item (pack, "safety.keith");
+  credit = mscos_item_dup_quote_credit (item);
+  g_assert_cmpstr (credit, ==, "Keith, MSCOS Research Advisory Board");
+  title = mscos_item_dup_display_title (item);
+  g_assert_cmpstr (title, ==, "“You have to feel able to trust.” — Keith");
+  g_clear_pointer (&credit, g_free);
+  g_clear_pointer (&title, g_free);
+
+  /* A text without a title is named by its first words, not its kind. */
+  item = mscos_content_pack_lookup_item (pack, "safety.steps");
+  title = mscos_item_dup_display_title (item);
+  g_assert_cmpstr (title, ==, "When you call the helpline, a trained adviser answers.");
+  g_clear_pointer (&title, g_free);
+  item = mscos_content_pack_lookup_item (pack, "safety.list-only");
+  title = mscos_item_dup_display_title (item);
+  g_assert_cmpstr (title, ==, "Call the police.");
+  g_clear_pointer (&title, g_free);
+  g_assert_null (mscos_item_dup_quote_credit (item));
+
+  /* Corrections, each on its own item, in the pack's order. */
+  item = mscos_content_pack_lookup_item (pack, "safety.steps");
+  g_assert_cmpuint (mscos_item_get_corrections (item)->len, ==, 1);
+  g_assert_cmpstr (correction (item, 0)->original, ==, "Reponders");
+  g_assert_cmpstr (correction (item, 0)->corrected, ==, "Responders");
+  g_assert_cmpstr (correction (item, 0)->note, ==, "A typing error on the page.");
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline");
+  g_assert_cmpstr (correction (item, 0)->corrected, ==, "every day");
+  g_assert_null (correction (item, 0)->note);
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline.recs");
+  g_assert_cmpuint (mscos_item_get_corrections (item)->len, ==, 2);
+  g_assert_cmpstr (correction (item, 1)->corrected, ==, "Identification");
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline.recs.1");
+  g_assert_cmpstr (correction (item, 1)->corrected, ==, "(i)");
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline.audio");
+  g_assert_cmpuint (mscos_item_get_corrections (item)->len, ==, 2);
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline.shandra");
+  g_assert_cmpstr (correction (item, 0)->original, ==, "internationl");
+
+  /* Telephone numbers, as the pack writes them, in the item's text. */
+  item = mscos_content_pack_lookup_item (pack, "safety.steps");
+  g_assert_cmpuint (mscos_item_get_phones (item)->len, ==, 2);
+  phone = g_ptr_array_index (mscos_item_get_phones (item), 0);
+  g_assert_cmpstr (phone->title, ==, "UK Modern Slavery & Exploitation Helpline");
+  g_assert_cmpstr (phone->number, ==, "08000 121 700");
+  phone = g_ptr_array_index (mscos_item_get_phones (item), 1);
+  g_assert_cmpstr (phone->number, ==, "+44 (0)20 7946-0000");
+  text = mscos_item_dup_plain_text (item);
+  g_assert_nonnull (strstr (text, "08000 121 700"));
+  item = mscos_content_pack_lookup_item (pack, "safety.helpline");
+  g_assert_cmpuint (mscos_item_get_phones (item)->len, ==, 1);
+  g_assert_cmpuint (mscos_item_get_phones (mscos_content_pack_lookup_item (pack, "safety.keith"))->len, ==, 0);
+
+  /* The descriptor is the editors' summary unless the pack says it is the study's. */
+  g_assert_cmpint (mscos_outcome_get_descriptor_source (mscos_content_pack_lookup_outcome (pack, "safety")), ==,
+                   MSCOS_DESCRIPTOR_SOURCE_STUDY);
+  g_assert_cmpint (mscos_outcome_get_descriptor_source (mscos_content_pack_lookup_outcome (pack, "housing")), ==,
+                   MSCOS_DESCRIPTOR_SOURCE_SUMMARY);
+}
+
+/* A text without a title was listed (Library, exports, GNOME Shell) as "text", the untranslated
+ * name of its kind. */
+static void
+test_display_title_of_untitled_text (void)
+{
+  const char *json =
+    "{\"format\": \"mscos-content-pack\", \"version\": 1,"
+    " \"pack\": {\"id\": \"p\", \"title\": \"P\", \"revision\": \"1\", \"date\": \"2026-01-01\", \"language\": \"en\"},"
+    " \"outcomes\": [{\"id\": \"o\", \"title\": \"O\", \"group\": \"core-outcome\", \"summary\": \"s\","
+    "   \"descriptor\": [{\"type\": \"paragraph\", \"text\": \"d\"}], \"sections\": [{\"id\": \"o.s\", \"items\": ["
+    "     {\"id\": \"o.words\", \"kind\": \"text\", \"body\": [{\"type\": \"heading\", \"text\": \"Before you call\"}]}"
+    "   ]}]}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (MscosContentPack) pack = parse_string (json, strlen (json), &error);
+  g_autofree char *words = NULL;
+
+  g_assert_no_error (error);
+  words = mscos_item_dup_display_title (mscos_content_pack_lookup_item (pack, "o.words"));
+  g_assert_cmpstr (words, ==, "Before you call");
+}
+
 static void
 test_digest_follows_text (void)
 {
@@ -563,6 +682,8 @@ main (int   argc,
 
   g_test_add_func ("/core/content-pack/every-kind", test_every_kind);
   g_test_add_func ("/core/content-pack/digest-follows-text", test_digest_follows_text);
+  g_test_add_func ("/core/content-pack/format-13", test_format_13);
+  g_test_add_func ("/core/content-pack/display-title/untitled-text", test_display_title_of_untitled_text);
   g_test_add_func ("/core/content-pack/all-problems-reported", test_all_problems_reported);
   g_test_add_func ("/core/content-pack/problems-are-capped", test_problems_are_capped);
   g_test_add_func ("/core/content-pack/byte-order-mark", test_byte_order_mark);
