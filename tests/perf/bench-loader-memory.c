@@ -28,9 +28,9 @@
 #define TARGET_RATIO 10.0
 #define CHILD_ADDRESS_SPACE ((rlim_t) 4 << 30)
 
-#define PACK_START "{\"format\": \"mscos-content-pack\", \"version\": 1, \"pack\": {\"id\": \"p\", " \
-                   "\"title\": \"P\", \"revision\": \"1\", \"date\": \"2026-01-01\", "          \
-                   "\"language\": \"en\"}, "
+#define PACK_START "{\"format\": \"mscos-content-pack\", \"version\": 1, "                   \
+                   "\"pack\": {\"id\": \"p\", \"title\": \"P\", \"revision\": \"1\", "            \
+                   "\"date\": \"2026-01-01\", \"language\": \"en\"}, "
 #define OUTCOME_START "{\"id\": \"o\", \"title\": \"O\", \"group\": \"core-outcome\", "         \
                       "\"summary\": \"S\", \"sections\": [], "
 
