@@ -10,13 +10,16 @@
 #include "config.h"
 
 #include "mscos-block.h"
+#include "mscos-content-private.h"
 
 struct _MscosBlock
 {
   gatomicrefcount ref_count;
   MscosBlockType  type;
   MscosListStyle  style;
+  /* Owned, or in @document when it is set. */
   char           *text;
+  JsonNode       *document;
   /* A list entry's own number or mark; a quotation's attribution. */
   char           *label;
   GPtrArray      *children;
@@ -44,6 +47,32 @@ mscos_block_new (MscosBlockType  type,
   return block;
 }
 
+/**
+ * mscos_block_new_in_document:
+ * @type: what kind of block
+ * @text: (nullable): its text, a string of @document
+ * @document: the parsed document that holds @text
+ *
+ * Makes a block whose text stays where the parser put it, which holds a large pack's text once
+ * instead of twice while it is read (see the limits in mscos-json-check.c).
+ *
+ * Returns: (transfer full): a new block
+ */
+MscosBlock *
+mscos_block_new_in_document (MscosBlockType  type,
+                             const char     *text,
+                             JsonNode       *document)
+{
+  MscosBlock *block = g_new0 (MscosBlock, 1);
+
+  g_atomic_ref_count_init (&block->ref_count);
+  block->type = type;
+  block->text = (char *) text;
+  block->document = json_node_ref (document);
+
+  return block;
+}
+
 MscosBlock *
 mscos_block_ref (MscosBlock *block)
 {
@@ -61,7 +90,10 @@ mscos_block_unref (MscosBlock *block)
 
   if (g_atomic_ref_count_dec (&block->ref_count))
     {
-      g_free (block->text);
+      if (block->document != NULL)
+        json_node_unref (block->document);
+      else
+        g_free (block->text);
       g_free (block->label);
       g_clear_pointer (&block->children, g_ptr_array_unref);
       g_free (block);

@@ -43,25 +43,36 @@ static const char * const pack_members[] = {
   "id", "title", "revision", "date", "language", "description", NULL
 };
 static const char * const outcome_members[] = {
-  "id", "title", "group", "summary", "strapline", "descriptor", "link", "sections", NULL
+  "id", "title", "group", "summary", "strapline", "descriptor", "descriptor_source", "link",
+  "sections", NULL
 };
 static const char * const section_members[] = { "id", "title", "intro", "items", NULL };
-static const char * const quote_members[] = { "id", "kind", "text", "speaker", "role", NULL };
+/* "corrections" is refused on a quote with a message of its own. */
+static const char * const quote_members[] = {
+  "id", "kind", "text", "speaker", "role", "corrections", NULL
+};
 static const char * const audio_members[] = {
-  "id", "kind", "title", "speaker", "description", "sources", "transcript", NULL
+  "id", "kind", "title", "speaker", "description", "sources", "transcript", "corrections", NULL
 };
 static const char * const resource_members[] = {
-  "id", "kind", "title", "organisation", "type", "summary", "body", "links", "items", NULL
+  "id", "kind", "title", "organisation", "type", "summary", "body", "links", "phones", "items",
+  "corrections", NULL
 };
 static const char * const recommendations_members[] = {
-  "id", "kind", "title", "source", "intro", "groups", NULL
+  "id", "kind", "title", "source", "intro", "groups", "corrections", NULL
 };
 static const char * const group_members[] = { "id", "title", "intro", "style", "items", NULL };
 static const char * const recommendation_members[] = {
-  "id", "label", "text", "style", "items", NULL
+  "id", "label", "text", "style", "items", "corrections", NULL
 };
-static const char * const profile_members[] = { "id", "kind", "name", "role", "body", "links", NULL };
-static const char * const text_members[] = { "id", "kind", "title", "body", "links", NULL };
+static const char * const profile_members[] = {
+  "id", "kind", "name", "role", "body", "links", "corrections", NULL
+};
+static const char * const text_members[] = {
+  "id", "kind", "title", "body", "links", "phones", "corrections", NULL
+};
+static const char * const correction_members[] = { "original", "corrected", "note", NULL };
+static const char * const phone_members[] = { "title", "number", NULL };
 static const char * const text_block_members[] = { "type", "text", NULL };
 static const char * const quote_block_members[] = { "type", "text", "attribution", NULL };
 static const char * const list_block_members[] = { "type", "style", "start", "items", NULL };
@@ -83,6 +94,8 @@ static const char * const resource_types[] = {
 static const char * const style_names[] = { "bulleted", "numbered", NULL };
 static const char * const block_types[] = { "paragraph", "heading", "quote", "list", NULL };
 static const char * const source_types[] = { "file", "page", NULL };
+/* In the order of MscosDescriptorSource. */
+static const char * const descriptor_sources[] = { "study", "summary", NULL };
 
 static MscosBlock *load_list (Loader     *loader,
                               JsonObject *object,
@@ -116,7 +129,9 @@ load_array_member (Loader          *loader,
   if (length == 0 && non_empty)
     mscos_json_check_problem (loader->check, "must not be empty");
 
-  for (guint i = 0; i < length; i++)
+  /* Past the problems a message lists, the rest is not looked at: a pack of millions of
+   * wrong values is refused as quickly as one. */
+  for (guint i = 0; i < length && !mscos_json_check_is_full (loader->check); i++)
     {
       gsize mark = mscos_json_check_push_index (loader->check, i);
 
@@ -223,6 +238,14 @@ typedef struct
   guint       depth;
 } ListContext;
 
+static MscosBlock *
+new_block (Loader         *loader,
+           MscosBlockType  type,
+           const char     *text)
+{
+  return mscos_block_new_in_document (type, text, loader->document);
+}
+
 static void
 load_list_item_cb (Loader   *loader,
                    JsonNode *node,
@@ -238,7 +261,7 @@ load_list_item_cb (Loader   *loader,
     {
       text = mscos_json_check_string (loader->check, node, MSCOS_JSON_TEXT);
       if (text != NULL)
-        mscos_block_add_child (context->list, mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text));
+        mscos_block_add_child (context->list, new_block (loader, MSCOS_BLOCK_LIST_ITEM, text));
       return;
     }
 
@@ -249,7 +272,7 @@ load_list_item_cb (Loader   *loader,
   mscos_json_check_members (loader->check, object, list_item_members);
   text = mscos_json_check_string_member (loader->check, object, "text",
                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-  entry = mscos_block_new (MSCOS_BLOCK_LIST_ITEM, text);
+  entry = new_block (loader, MSCOS_BLOCK_LIST_ITEM, text);
   mscos_block_set_label (entry, mscos_json_check_string_member (loader->check, object, "label",
                                                                 MSCOS_JSON_LINE));
 
@@ -322,14 +345,14 @@ load_block_cb (Loader   *loader,
       mscos_json_check_members (loader->check, object, text_block_members);
       text = mscos_json_check_string_member (loader->check, object, "text",
                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = mscos_block_new (type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
+      block = new_block (loader, type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
       break;
 
     case 2: /* quote */
       mscos_json_check_members (loader->check, object, quote_block_members);
       text = mscos_json_check_string_member (loader->check, object, "text",
                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = mscos_block_new (MSCOS_BLOCK_QUOTE, text);
+      block = new_block (loader, MSCOS_BLOCK_QUOTE, text);
       mscos_block_set_label (block, mscos_json_check_string_member (loader->check, object,
                                                                     "attribution",
                                                                     MSCOS_JSON_LINE));
@@ -535,6 +558,234 @@ load_source_cb (Loader   *loader,
     }
 }
 
+/* --- Telephone numbers and corrections ------------------------------------------------- */
+
+/* Whether @number is 3 to 32 digits, spaces, '+', '(', ')' and '-', with at least 3 digits. */
+static gboolean
+is_phone_number (const char *number)
+{
+  gsize length = strlen (number);
+  guint n_digits = 0;
+
+  if (length < 3 || length > 32 || strspn (number, "0123456789 +()-") != length)
+    return FALSE;
+
+  for (const char *p = number; *p; p++)
+    n_digits += g_ascii_isdigit (*p);
+
+  return n_digits >= 3;
+}
+
+static void
+load_phone_cb (Loader   *loader,
+               JsonNode *node,
+               guint     index,
+               gpointer  data)
+{
+  MscosItem *item = data;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  const char *title, *number;
+  MscosPhone *phone;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, phone_members);
+  title = mscos_json_check_string_member (loader->check, object, "title",
+                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  number = mscos_json_check_string_member (loader->check, object, "number",
+                                           MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  if (number != NULL && !is_phone_number (number))
+    {
+      g_autofree char *quoted = mscos_json_quote (number);
+      gsize mark = mscos_json_check_push_member (loader->check, "number");
+
+      mscos_json_check_problem (loader->check,
+                                "%s is not a telephone number: use 3 to 32 digits, spaces, "
+                                "'+', '(', ')' and '-', with at least 3 digits", quoted);
+      mscos_json_check_pop (loader->check, mark);
+      return;
+    }
+
+  if (title == NULL || number == NULL)
+    return;
+
+  phone = g_new0 (MscosPhone, 1);
+  phone->title = g_strdup (title);
+  phone->number = g_strdup (number);
+  g_ptr_array_add (item->phones, phone);
+}
+
+static void
+load_phones (Loader     *loader,
+             JsonObject *object,
+             MscosItem  *item)
+{
+  if (!json_object_has_member (object, "phones"))
+    return;
+
+  item->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_phone_free);
+  load_array_member (loader, object, "phones", 0, FALSE, load_phone_cb, item);
+}
+
+/* Where a string is found in an item's text. */
+typedef enum
+{
+  TEXT_NOT_FOUND,
+  /* Only inside quotations, whose words are kept as said. */
+  TEXT_IN_QUOTATION,
+  TEXT_FOUND,
+} TextPlace;
+
+static TextPlace
+find_in_block (const MscosBlock *block,
+               const char       *needle,
+               gboolean          in_quotation)
+{
+  const char *text = mscos_block_get_text (block);
+  const char *label = mscos_block_get_label (block);
+  TextPlace place = TEXT_NOT_FOUND;
+
+  in_quotation = in_quotation || mscos_block_get_block_type (block) == MSCOS_BLOCK_QUOTE;
+
+  if ((text != NULL && strstr (text, needle) != NULL)
+      || (label != NULL && strstr (label, needle) != NULL))
+    place = in_quotation ? TEXT_IN_QUOTATION : TEXT_FOUND;
+
+  for (guint i = 0; place != TEXT_FOUND && i < mscos_block_get_n_children (block); i++)
+    place = MAX (place, find_in_block (mscos_block_get_child (block, i), needle, in_quotation));
+
+  return place;
+}
+
+static TextPlace
+find_in_blocks (GPtrArray  *blocks,
+                const char *needle)
+{
+  TextPlace place = TEXT_NOT_FOUND;
+
+  for (guint i = 0; place != TEXT_FOUND && blocks != NULL && i < blocks->len; i++)
+    place = MAX (place, find_in_block (g_ptr_array_index (blocks, i), needle, FALSE));
+
+  return place;
+}
+
+/* Where @needle is in @item's own text: its title, text, summary (an audio clip's
+ * description), the @label the pack gave it and its blocks, and for a set of recommendations
+ * the titles and intros of its groups, which are not items; but not in nested items. A
+ * profile's "title" is the person's name, which is not text the editors correct. */
+static TextPlace
+find_in_item (MscosItem  *item,
+              const char *label,
+              const char *needle)
+{
+  const char *fields[] = {
+    item->kind != MSCOS_ITEM_PROFILE ? item->title : NULL, item->text, item->summary, label,
+  };
+  TextPlace place;
+  guint n_children;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && strstr (fields[i], needle) != NULL)
+      return TEXT_FOUND;
+
+  place = MAX (find_in_blocks (item->blocks, needle), find_in_blocks (item->intro, needle));
+
+  n_children = g_list_model_get_n_items (G_LIST_MODEL (item->children));
+  for (guint i = 0; place != TEXT_FOUND && i < n_children; i++)
+    {
+      MscosItem *group = g_list_model_get_item (G_LIST_MODEL (item->children), i);
+
+      if (group->kind == MSCOS_ITEM_GROUP)
+        {
+          if (group->title != NULL && strstr (group->title, needle) != NULL)
+            place = TEXT_FOUND;
+          else
+            place = MAX (place, find_in_blocks (group->intro, needle));
+        }
+      g_object_unref (group);
+    }
+
+  return place;
+}
+
+typedef struct
+{
+  MscosItem  *item;
+  const char *label;
+} CorrectionsContext;
+
+static void
+load_correction_cb (Loader   *loader,
+                    JsonNode *node,
+                    guint     index,
+                    gpointer  data)
+{
+  CorrectionsContext *context = data;
+  JsonObject *object = mscos_json_check_object (loader->check, node);
+  const char *original, *corrected, *note;
+  MscosCorrection *correction;
+  g_autofree char *quoted = NULL;
+  TextPlace place;
+  gsize mark;
+
+  if (object == NULL)
+    return;
+
+  mscos_json_check_members (loader->check, object, correction_members);
+  original = mscos_json_check_string_member (loader->check, object, "original",
+                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  corrected = mscos_json_check_string_member (loader->check, object, "corrected",
+                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  note = mscos_json_check_string_member (loader->check, object, "note", MSCOS_JSON_LINE);
+  if (original == NULL || corrected == NULL)
+    return;
+
+  if (strcmp (original, corrected) == 0)
+    {
+      mscos_json_check_problem (loader->check, "\"corrected\" is the same as \"original\"");
+      return;
+    }
+
+  place = find_in_item (context->item, context->label, corrected);
+  if (place != TEXT_FOUND)
+    {
+      quoted = mscos_json_quote (corrected);
+      mark = mscos_json_check_push_member (loader->check, "corrected");
+      if (place == TEXT_IN_QUOTATION)
+        mscos_json_check_problem (loader->check,
+                                  "%s is only in a quotation, which keeps the speaker's words "
+                                  "as said: corrections are not allowed", quoted);
+      else
+        mscos_json_check_problem (loader->check, "%s is not in this item's text", quoted);
+      mscos_json_check_pop (loader->check, mark);
+      return;
+    }
+
+  correction = g_new0 (MscosCorrection, 1);
+  correction->original = g_strdup (original);
+  correction->corrected = g_strdup (corrected);
+  correction->note = g_strdup (note);
+  g_ptr_array_add (context->item->corrections, correction);
+}
+
+/* Reads the "corrections" of @object once @item holds its text; @label is the label the pack
+ * gave a recommendation. */
+static void
+load_corrections (Loader     *loader,
+                  JsonObject *object,
+                  MscosItem  *item,
+                  const char *label)
+{
+  CorrectionsContext context = { item, label };
+
+  if (!json_object_has_member (object, "corrections"))
+    return;
+
+  item->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_correction_free);
+  load_array_member (loader, object, "corrections", 0, FALSE, load_correction_cb, &context);
+}
+
 /* --- Items ------------------------------------------------------------------------------- */
 
 static MscosItem *
@@ -626,6 +877,7 @@ load_recommendation_cb (Loader   *loader,
 
   item->style = mscos_json_check_enum_member (loader->check, object, "style", 0, style_names,
                                               MSCOS_LIST_BULLETED);
+  load_corrections (loader, object, item, label);
 
   if (json_object_has_member (object, "items"))
     {
@@ -708,10 +960,25 @@ load_item_kind (Loader     *loader,
       mscos_json_check_members (check, object, quote_members);
       item->text = mscos_json_check_string_member (check, object, "text",
                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      item->speaker = mscos_json_check_string_member (check, object, "speaker",
-                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      /* A quotation the source attributes to nobody has no speaker: none is ever guessed. */
+      item->speaker = mscos_json_check_string_member (check, object, "speaker", MSCOS_JSON_LINE);
       item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
-      break;
+      if (item->role != NULL && !json_object_has_member (object, "speaker"))
+        {
+          gsize mark = mscos_json_check_push_member (check, "role");
+
+          mscos_json_check_problem (check, "role needs a speaker");
+          mscos_json_check_pop (check, mark);
+        }
+      if (json_object_has_member (object, "corrections"))
+        {
+          gsize mark = mscos_json_check_push_member (check, "corrections");
+
+          mscos_json_check_problem (check, "a quote keeps the speaker's words as said: "
+                                    "corrections are not allowed");
+          mscos_json_check_pop (check, mark);
+        }
+      return;
 
     case MSCOS_ITEM_AUDIO:
       mscos_json_check_members (check, object, audio_members);
@@ -743,6 +1010,7 @@ load_item_kind (Loader     *loader,
                                                         MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
         item->blocks = load_blocks (loader, object, "body", FALSE);
         item->links = load_links (loader, object);
+        load_phones (loader, object, item);
         load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context, item->children);
       }
       break;
@@ -771,6 +1039,7 @@ load_item_kind (Loader     *loader,
       item->title = mscos_json_check_string_member (check, object, "title", MSCOS_JSON_LINE);
       item->blocks = load_blocks (loader, object, "body", TRUE);
       item->links = load_links (loader, object);
+      load_phones (loader, object, item);
       break;
 
     case MSCOS_ITEM_GROUP:
@@ -778,6 +1047,8 @@ load_item_kind (Loader     *loader,
     default:
       g_assert_not_reached ();
     }
+
+  load_corrections (loader, object, item, NULL);
 }
 
 static void
@@ -888,6 +1159,11 @@ load_outcome_cb (Loader   *loader,
   outcome->strapline = mscos_json_check_string_member (loader->check, object, "strapline",
                                                        MSCOS_JSON_LINE);
   outcome->descriptor = load_blocks (loader, object, "descriptor", TRUE);
+  /* A pack never claims the study's words by leaving this out. */
+  outcome->descriptor_source = mscos_json_check_enum_member (loader->check, object,
+                                                             "descriptor_source", 0,
+                                                             descriptor_sources,
+                                                             MSCOS_DESCRIPTOR_SOURCE_SUMMARY);
 
   link = mscos_json_check_object_member (loader->check, object, "link", 0);
   if (link != NULL)
@@ -1047,6 +1323,16 @@ load_document (MscosJsonCheck *check,
   return g_steal_pointer (&pack);
 }
 
+static MscosJsonCheck *
+new_check (void)
+{
+  MscosJsonCheck *check = mscos_json_check_new ();
+
+  mscos_json_check_set_document_name (check, "pack");
+
+  return check;
+}
+
 /**
  * mscos_content_pack_parse:
  * @bytes: the pack's JSON text
@@ -1060,7 +1346,7 @@ mscos_content_pack_parse (GBytes  *bytes,
                           GFile   *base,
                           GError **error)
 {
-  g_autoptr (MscosJsonCheck) check = mscos_json_check_new ();
+  g_autoptr (MscosJsonCheck) check = new_check ();
   g_autoptr (JsonNode) document = NULL;
   g_autoptr (MscosContentPack) pack = NULL;
   g_autofree char *message = NULL;
@@ -1084,7 +1370,7 @@ mscos_content_pack_parse (GBytes  *bytes,
           g_clear_object (&pack);
           g_clear_pointer (&document, json_node_unref);
           g_clear_pointer (&check, mscos_json_check_free);
-          check = mscos_json_check_new ();
+          check = new_check ();
           newer = FALSE;
 
           document = mscos_json_check_parse (check, data, length);

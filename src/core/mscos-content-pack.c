@@ -112,6 +112,29 @@ mscos_audio_source_free (MscosAudioSource *source)
   g_free (source);
 }
 
+void
+mscos_correction_free (MscosCorrection *correction)
+{
+  if (correction == NULL)
+    return;
+
+  g_free (correction->original);
+  g_free (correction->corrected);
+  g_free (correction->note);
+  g_free (correction);
+}
+
+void
+mscos_phone_free (MscosPhone *phone)
+{
+  if (phone == NULL)
+    return;
+
+  g_free (phone->title);
+  g_free (phone->number);
+  g_free (phone);
+}
+
 /**
  * mscos_content_pack_new_from_bytes:
  * @bytes: the pack's JSON text

@@ -42,6 +42,9 @@ struct _MscosItem
   GPtrArray      *intro;
   GPtrArray      *links;
   GPtrArray      *sources;
+  /* (nullable): NULL when the pack gives none */
+  GPtrArray      *corrections;
+  GPtrArray      *phones;
   GListStore     *children;
 };
 
@@ -69,6 +72,7 @@ struct _MscosOutcome
   const char        *summary;
   const char        *strapline;
   GPtrArray         *descriptor;
+  MscosDescriptorSource descriptor_source;
   MscosLink         *link;
   GListStore        *sections;
 };
@@ -91,10 +95,15 @@ struct _MscosContentPack
   guint        n_items;
 };
 
+MscosBlock       *mscos_block_new_in_document  (MscosBlockType   type,
+                                                const char      *text,
+                                                JsonNode        *document);
 MscosLink        *mscos_link_new               (const char      *title,
                                                 const char      *uri);
 void              mscos_link_free              (MscosLink       *link);
 void              mscos_audio_source_free      (MscosAudioSource *source);
+void              mscos_correction_free        (MscosCorrection *correction);
+void              mscos_phone_free             (MscosPhone      *phone);
 MscosContentPack *mscos_content_pack_parse     (GBytes          *bytes,
                                                 GFile           *base,
                                                 GError         **error);

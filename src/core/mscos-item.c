@@ -70,6 +70,15 @@ append_own_text (MscosItem *self,
   mscos_blocks_append_text (self->intro, text);
   mscos_blocks_append_text (self->blocks, text);
 
+  if (self->phones != NULL)
+    for (guint i = 0; i < self->phones->len; i++)
+      {
+        MscosPhone *phone = g_ptr_array_index (self->phones, i);
+
+        append_line (text, phone->title);
+        append_line (text, phone->number);
+      }
+
   if (self->links != NULL)
     for (guint i = 0; i < self->links->len; i++)
       append_line (text, ((MscosLink *) g_ptr_array_index (self->links, i))->uri);
@@ -90,6 +99,68 @@ append_nested_recommendations (MscosItem *self,
     }
 }
 
+/* Returns the first text of @block or its children, depth first, or NULL. */
+static const char *
+find_block_text (const MscosBlock *block)
+{
+  const char *text = mscos_block_get_text (block);
+
+  for (guint i = 0; text == NULL && i < mscos_block_get_n_children (block); i++)
+    text = find_block_text (mscos_block_get_child (block, i));
+
+  return text;
+}
+
+static const char *
+find_first_text (GPtrArray *blocks)
+{
+  const char *text = NULL;
+
+  for (guint i = 0; text == NULL && blocks != NULL && i < blocks->len; i++)
+    text = find_block_text (g_ptr_array_index (blocks, i));
+
+  return text;
+}
+
+/* A name for an item of @kind that has no title or words of its own to show. */
+static const char *
+get_kind_title (MscosItemKind kind)
+{
+  switch (kind)
+    {
+    case MSCOS_ITEM_QUOTE:
+      return _("Quotation");
+    case MSCOS_ITEM_AUDIO:
+      return _("Recording");
+    case MSCOS_ITEM_RESOURCE:
+      return _("Resource");
+    case MSCOS_ITEM_RECOMMENDATIONS:
+      return _("Recommendations");
+    case MSCOS_ITEM_PROFILE:
+      return _("Profile");
+    case MSCOS_ITEM_TEXT:
+      return _("Text");
+    case MSCOS_ITEM_GROUP:
+      return _("Group of recommendations");
+    case MSCOS_ITEM_RECOMMENDATION:
+      return _("Recommendation");
+    default:
+      g_return_val_if_reached (_("Text"));
+    }
+}
+
+/* The array of nothing that items without corrections or phone numbers give. */
+static GPtrArray *
+get_empty_array (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter_pointer (&empty))
+    g_once_init_leave_pointer (&empty, g_ptr_array_new ());
+
+  return empty;
+}
+
 static void
 mscos_item_finalize (GObject *object)
 {
@@ -100,6 +171,8 @@ mscos_item_finalize (GObject *object)
   g_clear_pointer (&self->intro, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->corrections, g_ptr_array_unref);
+  g_clear_pointer (&self->phones, g_ptr_array_unref);
   g_clear_object (&self->children);
   g_clear_pointer (&self->document, json_node_unref);
 
@@ -225,29 +298,37 @@ mscos_item_get_title (MscosItem *self)
 /**
  * mscos_item_dup_display_title:
  *
- * Returns: (transfer full): a title for lists of items: the item's title, or the beginning of
- *   a quotation or recommendation
+ * Returns: (transfer full): a title for lists of items: the item's title; the beginning of a
+ *   quotation, with who said it if the pack says, or of a recommendation; for a text without a
+ *   title, the beginning of its first paragraph; failing all of these, what kind of item it is
  */
 char *
 mscos_item_dup_display_title (MscosItem *self)
 {
   g_autofree char *words = NULL;
+  const char *text;
 
   g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
 
   if (self->title != NULL)
     return g_strdup (self->title);
 
-  if (self->text == NULL)
-    return g_strdup (mscos_item_kind_to_string (self->kind));
+  text = self->text != NULL ? self->text : find_first_text (self->blocks);
+  if (text == NULL)
+    return g_strdup (get_kind_title (self->kind));
 
-  words = shorten (self->text);
+  words = shorten (text);
 
-  if (self->kind == MSCOS_ITEM_QUOTE)
+  if (self->kind == MSCOS_ITEM_QUOTE && self->speaker != NULL)
     /* Translators: a shortened quotation and who said it, in lists of bookmarks */
     return g_strdup_printf (_("“%s” — %s"), words, self->speaker);
 
-  if (self->label != NULL)
+  if (self->kind == MSCOS_ITEM_QUOTE)
+    /* Translators: a shortened quotation that the source attributes to nobody, in lists of
+     * bookmarks */
+    return g_strdup_printf (_("“%s”"), words);
+
+  if (self->label != NULL && self->text != NULL)
     return g_strdup_printf ("%s %s", self->label, words);
 
   return g_steal_pointer (&words);
@@ -269,7 +350,8 @@ mscos_item_get_text (MscosItem *self)
 /**
  * mscos_item_get_speaker:
  *
- * Returns: (nullable): who said a quotation or speaks in an audio clip
+ * Returns: (nullable): who said a quotation or speaks in an audio clip; %NULL for a
+ *   quotation the source attributes to nobody
  */
 const char *
 mscos_item_get_speaker (MscosItem *self)
@@ -441,9 +523,41 @@ mscos_item_get_n_recommendations (MscosItem *self)
 }
 
 /**
+ * mscos_item_get_corrections:
+ *
+ * The changes the pack's editors made to the source's text of this item, its own text only:
+ * nested items have their own. A quotation has none: its words are kept as said.
+ *
+ * Returns: (transfer none) (element-type MscosCorrection): the corrections, in the pack's order;
+ *   empty when there are none
+ */
+GPtrArray *
+mscos_item_get_corrections (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->corrections != NULL ? self->corrections : get_empty_array ();
+}
+
+/**
+ * mscos_item_get_phones:
+ *
+ * Returns: (transfer none) (element-type MscosPhone): the telephone numbers of a resource or
+ *   text, in the pack's order; empty when there are none
+ */
+GPtrArray *
+mscos_item_get_phones (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return self->phones != NULL ? self->phones : get_empty_array ();
+}
+
+/**
  * mscos_item_dup_attribution:
  *
- * Returns: (transfer full) (nullable): "Speaker, role" for a quotation
+ * Returns: (transfer full) (nullable): "Speaker, role" for a quotation; %NULL for one the
+ *   source attributes to nobody, and for other items
  */
 char *
 mscos_item_dup_attribution (MscosItem *self)
@@ -458,6 +572,29 @@ mscos_item_dup_attribution (MscosItem *self)
 
   /* Translators: a speaker and their role, "Keith, MSCOS Research Advisory Board" */
   return g_strdup_printf (_("%s, %s"), self->speaker, self->role);
+}
+
+/**
+ * mscos_item_dup_quote_credit:
+ *
+ * What to show or copy in place of "— Speaker" under a quotation's words.
+ *
+ * Returns: (transfer full) (nullable): "Speaker, role" for a quotation, or the sentence "Quoted
+ *   on the MSCOS page, not attributed" for one the source attributes to nobody (never a guessed
+ *   name); %NULL for other items
+ */
+char *
+mscos_item_dup_quote_credit (MscosItem *self)
+{
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  if (self->kind != MSCOS_ITEM_QUOTE)
+    return NULL;
+
+  if (self->speaker == NULL)
+    return g_strdup (_("Quoted on the MSCOS page, not attributed"));
+
+  return mscos_item_dup_attribution (self);
 }
 
 /**

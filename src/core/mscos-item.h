@@ -47,6 +47,23 @@ typedef struct
   char *title;
 } MscosAudioSource;
 
+/* A change the pack's editors made to the source's text, recorded so that a reader can see
+ * every place where the pack's words differ from the source. */
+typedef struct
+{
+  char *original;
+  char *corrected;
+  /* (nullable): why */
+  char *note;
+} MscosCorrection;
+
+typedef struct
+{
+  char *title;
+  /* As the pack writes it: digits, spaces, '+', '(', ')' and '-'. */
+  char *number;
+} MscosPhone;
+
 #define MSCOS_TYPE_ITEM (mscos_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (MscosItem, mscos_item, MSCOS, ITEM, GObject)
@@ -72,7 +89,10 @@ GPtrArray     *mscos_item_get_links              (MscosItem     *self);
 GPtrArray     *mscos_item_get_audio_sources      (MscosItem     *self);
 GListModel    *mscos_item_get_children           (MscosItem     *self);
 guint          mscos_item_get_n_recommendations  (MscosItem     *self);
+GPtrArray     *mscos_item_get_corrections        (MscosItem     *self);
+GPtrArray     *mscos_item_get_phones             (MscosItem     *self);
 char          *mscos_item_dup_attribution        (MscosItem     *self);
+char          *mscos_item_dup_quote_credit       (MscosItem     *self);
 char          *mscos_item_dup_plain_text         (MscosItem     *self);
 char          *mscos_item_dup_digest             (MscosItem     *self);
 gboolean       mscos_item_is_bookmarkable        (MscosItem     *self);

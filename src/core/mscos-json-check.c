@@ -14,10 +14,24 @@
 #include "mscos-json-check.h"
 
 #define MAX_DOCUMENT_SIZE (64 * 1024 * 1024)
-/* json-glib refuses documents nested deeper than this. */
+/* json-glib refuses documents nested deeper than this (JSON_PARSER_MAX_RECURSION_DEPTH). */
 #define MAX_DOCUMENT_DEPTH 1024
 /* How much of a value from the input a message quotes. */
 #define MAX_QUOTED 48
+
+/* How many values a document may hold, at most: MAX_VALUES_FLOOR, and one more for every
+ * BYTES_PER_VALUE bytes of its text, an object counting as OBJECT_VALUES. Parsed by json-glib 1.10
+ * and built into the model, each value takes up to 215 bytes and each object up to 860 on
+ * x86-64, as measured with inputs like those of tests/perf/bench-loader-memory (a one-letter
+ * string in a list: 188 bytes; {}: 321; a recommendation with its id and text: 1,269; a
+ * quotation: 1,613). Reading a document that is refused after it was parsed then takes at most
+ * 215 / 32 = 6.7 times its size for its values, once more for the copy of its text and once
+ * for the document itself, plus 3.5 MB for the values every document may hold: under 10 times
+ * its size from 3 MB. Real text needs far fewer values: the built-in pack holds one for every
+ * 52 bytes (36 with its white space taken out). */
+#define BYTES_PER_VALUE  32
+#define OBJECT_VALUES    4
+#define MAX_VALUES_FLOOR 16384
 
 /* The control characters a string may not hold, in two sets of at most 16: glibc's strcspn()
  * looks for up to 16 characters many bytes at a time, and for more one byte at a time. The
@@ -50,26 +64,52 @@ struct _MscosJsonCheck
   gsize       n_written;
   GPtrArray  *problems;
   guint       n_problems;
+  /* What the document is, in messages: "pack". */
+  char       *name;
   /* JsonObject → GPtrArray of member names that appeared more than once in it. */
   GHashTable *duplicates;
   /* JsonObject → its size after its last member signal, while re-parsing for duplicates. */
   GHashTable *sizes;
-  /* How many members the text holds, whether that count can be trusted, and how many members
-   * the objects given to mscos_json_check_members() hold. */
+  /* How many members the text holds, and how many members the objects given to
+   * mscos_json_check_members() hold. */
   gsize       n_text_members;
-  gboolean    text_count_exact;
   gsize       n_checked_members;
 };
 
+/* An object or array open where the pre-scan is. */
 typedef struct
 {
-  gsize    n_members;
-  /* FALSE when the text has comments or single-quoted strings, which json-glib accepts and
-   * this count does not follow: the count can then be off either way. */
-  gboolean exact;
-  guint    max_depth;
-  gsize    deepest_offset;
-} LexicalCount;
+  gboolean is_object;
+  /* In an object: whether a member name comes next, and where the last one is in the text,
+   * quotes included. In an array: the index of the element. */
+  gboolean expects_name;
+  gsize    name_start;
+  gsize    name_length;
+  guint    index;
+} ScanFrame;
+
+/* What the pre-scan learns of a document, without building anything. */
+typedef struct
+{
+  gsize      n_members;
+  /* Whether the text holds anything but white space, whether it holds a value, and where
+   * the first one ends. */
+  gboolean   has_text;
+  gboolean   has_value;
+  gsize      end;
+  /* Where something other than white space follows the first value. */
+  gboolean   has_trailing;
+  gsize      trailing;
+  /* Where the nesting went past MAX_DOCUMENT_DEPTH - 1 levels, or the values past the budget:
+   * the pre-scan stops there. */
+  gboolean   too_deep;
+  gboolean   too_many_values;
+  gsize      stop;
+  /* "PATH: message" for each string that holds an escaped U+0000, which json-glib would cut
+   * short there, at most MSCOS_JSON_MAX_PROBLEMS of them. */
+  GPtrArray *nul_problems;
+  gboolean   more_nul_problems;
+} Scan;
 
 static gboolean
 is_plain_name (const char *name)
@@ -82,6 +122,28 @@ is_plain_name (const char *name)
       return FALSE;
 
   return TRUE;
+}
+
+/* Appends @text to @out with every control character escaped as \uXXXX: C0, DEL and C1, any
+ * of which a terminal may act on. @text is valid UTF-8. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = *p;
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else if (c == 0xc2 && p + 1 < end && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+        g_string_append_printf (out, "\\u%04x", (guchar) *++p);
+      else
+        g_string_append_c (out, c);
+    }
 }
 
 /* Returns @value ready to be put in a message: quoted, shortened at a character boundary, and
@@ -103,12 +165,13 @@ quote_value (const char *value)
 
   for (const char *p = value; p < end; p++)
     {
-      if ((guchar) *p < 0x20 || *p == 0x7f)
-        g_string_append_printf (quoted, "\\u%04x", (guchar) *p);
-      else if (*p == '"' || *p == '\\')
+      const char *run = p;
+
+      while (p < end && *p != '"' && *p != '\\')
+        p++;
+      append_escaped (quoted, run, p - run);
+      if (p < end)
         g_string_append_printf (quoted, "\\%c", *p);
-      else
-        g_string_append_c (quoted, *p);
     }
 
   g_string_append (quoted, shortened ? "…\"" : "\"");
@@ -182,72 +245,303 @@ describe_node (JsonNode *node)
     }
 }
 
-/* Counts the members of every object in @data without building anything, and finds how deep
- * it nests: enough to tell whether the parsed tree lost members to duplicate keys, and to name
- * the real reason when json-glib refuses a deeply nested document. Each member in the tree
- * has its ':' in the text, so unless the count is inexact, the tree never holds more. */
+/* Records @problem, a whole "PATH: message" line, as it is. */
 static void
-count_lexically (const char   *data,
-                 gsize         length,
-                 LexicalCount *count)
+add_problem (MscosJsonCheck *check,
+             char           *problem)
 {
+  check->n_problems++;
+  if (check->problems->len < MSCOS_JSON_MAX_PROBLEMS)
+    g_ptr_array_add (check->problems, problem);
+  else
+    g_free (problem);
+}
+
+static void
+line_and_column (const char *data,
+                 gsize       offset,
+                 guint      *line,
+                 guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xc0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+static void
+problem_at (MscosJsonCheck *check,
+            const char     *data,
+            gsize           offset,
+            const char     *message)
+{
+  guint line, column;
+
+  line_and_column (data, offset, &line, &column);
+  add_problem (check, g_strdup_printf ("line %u, column %u: %s", line, column, message));
+}
+
+/* Returns the member name that starts at @name in the text, quotes included: json-glib
+ * unescapes it, as it does when it builds the tree. */
+static char *
+read_name (const char *name,
+           gsize       length)
+{
+  g_autoptr (JsonParser) parser = NULL;
+
+  /* The name of a member the pre-scan has not come to yet, in text that is not JSON. */
+  if (length < 2)
+    return g_strdup ("");
+
+  if (memchr (name, '\\', length) == NULL)
+    return g_strndup (name + 1, length - 2);
+
+  parser = json_parser_new ();
+  json_parser_set_strict (parser, TRUE);
+  if (!json_parser_load_from_data (parser, name, length, NULL)
+      || !JSON_NODE_HOLDS_VALUE (json_parser_get_root (parser)))
+    return g_strndup (name + 1, length - 2);
+
+  return json_node_dup_string (json_parser_get_root (parser));
+}
+
+/* Records that the string the pre-scan is at, inside @frames, holds an escaped U+0000, with
+ * the path json-glib's tree would give it: the member or element it is, or for a member name,
+ * the object. @check lends its path; it is left as it was. */
+static void
+record_nul (MscosJsonCheck  *check,
+            Scan            *scan,
+            const char      *data,
+            const ScanFrame *frames,
+            guint            depth,
+            gboolean         is_name)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gsize mark = check->n_steps;
+  guint n_steps = is_name ? depth - 1 : depth;
+
+  if (scan->nul_problems->len == MSCOS_JSON_MAX_PROBLEMS)
+    {
+      scan->more_nul_problems = TRUE;
+      return;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      if (frames[i].is_object)
+        {
+          char *name = read_name (data + frames[i].name_start, frames[i].name_length);
+
+          g_ptr_array_add (names, name);
+          mscos_json_check_push_member (check, name);
+        }
+      else
+        {
+          mscos_json_check_push_index (check, frames[i].index);
+        }
+    }
+
+  write_path (check);
+  g_ptr_array_add (scan->nul_problems,
+                   g_strdup_printf ("%s%s%s control character (U+0000)",
+                                    check->path->str, check->path->len > 0 ? ": " : "",
+                                    is_name ? "a member name holds a" : "holds a"));
+  mscos_json_check_pop (check, mark);
+}
+
+/* Whether the string between @start and @end, its quotes left out, holds the escape \u0000. */
+static gboolean
+holds_nul_escape (const char *start,
+                  const char *end)
+{
+  const char *p = start;
+
+  while ((p = memmem (p, end - p, "\\u0000", 6)) != NULL)
+    {
+      const char *backslash = p;
+
+      /* An escape only if its backslash is not itself escaped. */
+      while (backslash > start && backslash[-1] == '\\')
+        backslash--;
+      if ((p - backslash) % 2 == 0)
+        return TRUE;
+      p++;
+    }
+
+  return FALSE;
+}
+
+/* Reads @data once without building anything, to learn what parsing it would take: how many
+ * members and values it holds, how deep it nests, where its first value ends, and which strings
+ * hold an escaped U+0000. It follows the JSON grammar only as far as this needs: for text that
+ * is not JSON, which json-glib then refuses, what it finds may be wrong, but it stays within
+ * @data.
+ *
+ * json-glib cannot do this: JsonParser builds every node before anyone can look at it, and its
+ * scanner is private. Built, a million empty objects (3 MB of text) take 330 MB and 0.7 s of
+ * json-glib's time; this scan refuses them in under a millisecond, and reads a 10 MB pack of
+ * text in 6 ms, 4% of what json-glib takes to parse it. */
+static void
+scan_document (MscosJsonCheck *check,
+               const char     *data,
+               gsize           length,
+               Scan           *scan)
+{
+  g_autofree ScanFrame *frames = g_new (ScanFrame, MAX_DOCUMENT_DEPTH);
   const char *p = data;
   const char *end = data + length;
+  gsize max_values = MAX_VALUES_FLOOR + length / BYTES_PER_VALUE;
+  gsize n_values = 0;
   guint depth = 0;
+  gboolean in_scalar = FALSE;
+  /* The escape is rare: strings are looked into only when it is somewhere in the text. */
+  gboolean look_for_nul = memmem (data, length, "\\u0000", 6) != NULL;
 
-  memset (count, 0, sizeof *count);
-  count->exact = TRUE;
-
-  while (p < end)
+  for (; p < end; p++)
     {
-      switch (*p)
+      char c = *p;
+
+      if (in_scalar)
+        {
+          if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != ',' && c != ':'
+              && c != '"' && c != '{' && c != '}' && c != '[' && c != ']')
+            continue;
+
+          in_scalar = FALSE;
+          if (depth == 0)
+            scan->end = p - data;
+        }
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+
+      scan->has_text = TRUE;
+
+      /* Anything after the first value is too much. */
+      if (scan->has_value && depth == 0)
+        {
+          scan->has_trailing = TRUE;
+          scan->trailing = p - data;
+          return;
+        }
+
+      switch (c)
         {
         case '"':
-          /* Most of a pack is text: find the closing quote with memchr(), which is much
-           * faster than looking at each byte. A quote ends the string when an even number
-           * of backslashes precedes it. */
-          for (;;)
-            {
-              const char *quote = memchr (p + 1, '"', end - (p + 1));
-              const char *backslashes = quote;
+          {
+            const char *start = p;
+            gboolean is_name;
 
-              /* An unterminated string runs to the end: nothing more to count. */
-              if (quote == NULL)
-                return;
+            /* Most of a pack is text: find the closing quote with memchr(), which is much
+             * faster than looking at each byte. A quote ends the string when an even number
+             * of backslashes precedes it. */
+            for (;;)
+              {
+                const char *quote = memchr (p + 1, '"', end - (p + 1));
+                const char *backslashes = quote;
 
-              while (backslashes[-1] == '\\')
-                backslashes--;
-              p = quote;
-              if ((quote - backslashes) % 2 == 0)
-                break;
-            }
+                /* An unterminated string runs to the end: nothing more to count. */
+                if (quote == NULL)
+                  return;
+
+                while (backslashes[-1] == '\\')
+                  backslashes--;
+                p = quote;
+                if ((quote - backslashes) % 2 == 0)
+                  break;
+              }
+
+            is_name = depth > 0 && frames[depth - 1].is_object && frames[depth - 1].expects_name;
+            if (is_name)
+              {
+                frames[depth - 1].expects_name = FALSE;
+                frames[depth - 1].name_start = start - data;
+                frames[depth - 1].name_length = p + 1 - start;
+              }
+            else
+              {
+                n_values++;
+                if (depth == 0)
+                  {
+                    scan->has_value = TRUE;
+                    scan->end = p + 1 - data;
+                  }
+              }
+
+            if (look_for_nul && holds_nul_escape (start + 1, p))
+              record_nul (check, scan, data, frames, depth, is_name);
+          }
           break;
+
         case '{':
         case '[':
-          depth++;
-          if (depth > count->max_depth)
+          if (depth == MAX_DOCUMENT_DEPTH - 1)
             {
-              count->max_depth = depth;
-              count->deepest_offset = p - data;
+              scan->too_deep = TRUE;
+              scan->stop = p - data;
+              return;
             }
+          frames[depth] = (ScanFrame) { .is_object = c == '{', .expects_name = c == '{' };
+          depth++;
+          n_values += c == '{' ? OBJECT_VALUES : 1;
           break;
+
         case '}':
         case ']':
           if (depth > 0)
-            depth--;
+            {
+              depth--;
+              if (depth == 0)
+                {
+                  scan->has_value = TRUE;
+                  scan->end = p + 1 - data;
+                }
+            }
           break;
+
+        case ',':
+          if (depth > 0)
+            {
+              if (frames[depth - 1].is_object)
+                frames[depth - 1].expects_name = TRUE;
+              else
+                frames[depth - 1].index++;
+            }
+          break;
+
         case ':':
-          count->n_members++;
+          scan->n_members++;
           break;
-        case '/':
-        case '\'':
-          count->exact = FALSE;
-          break;
+
         default:
+          /* A number, true, false or null, or what json-glib will refuse. */
+          in_scalar = TRUE;
+          n_values++;
+          if (depth == 0)
+            scan->has_value = TRUE;
           break;
         }
-      p++;
+
+      if (n_values > max_values)
+        {
+          scan->too_many_values = TRUE;
+          scan->stop = p - data;
+          return;
+        }
     }
+
+  if (in_scalar && depth == 0)
+    scan->end = length;
 }
 
 static gboolean
@@ -295,28 +589,6 @@ count_tree_members (JsonNode *node)
 }
 
 static void
-line_and_column (const char *data,
-                 gsize       offset,
-                 guint      *line,
-                 guint      *column)
-{
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if (((guchar) data[i] & 0xc0) != 0x80)
-        {
-          (*column)++;
-        }
-    }
-}
-
-static void
 parser_object_member_cb (JsonParser     *parser,
                          JsonObject     *object,
                          const char     *name,
@@ -346,49 +618,45 @@ report_parse_error (MscosJsonCheck *check,
                     gsize           length,
                     const GError   *error)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
+  g_autoptr (GString) message = NULL;
   const char *invalid = NULL;
-  LexicalCount count;
-  guint line, column;
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
-      line_and_column (data, invalid - data, &line, &column);
       if (*invalid == '\0')
-        mscos_json_check_problem (check, "line %u, column %u: the file holds a NUL byte", line, column);
+        problem_at (check, data, invalid - data, "the file holds a NUL byte");
       else
-        mscos_json_check_problem (check, "line %u, column %u: the file is not valid UTF-8 text",
-                                  line, column);
+        problem_at (check, data, invalid - data, "the file is not valid UTF-8 text");
       return;
     }
 
-  count_lexically (data, length, &count);
-  if (count.max_depth >= MAX_DOCUMENT_DEPTH)
-    {
-      line_and_column (data, count.deepest_offset, &line, &column);
-      mscos_json_check_problem (check, "line %u, column %u: nested more than %u levels deep",
-                                line, column, MAX_DOCUMENT_DEPTH - 1);
-      return;
-    }
-
-  /* json-glib quotes the string where it stopped, cut to a number of bytes that can fall
-   * inside a character. */
-  message = g_utf8_make_valid (error->message, -1);
+  /* json-glib quotes the string where it stopped, as it is, control characters and all, cut
+   * to a number of bytes that can fall inside a character. */
+  valid = g_utf8_make_valid (error->message, -1);
+  message = g_string_new (NULL);
 
   /* json-glib's messages start with "<data>:LINE:COLUMN: ". */
-  if (g_str_has_prefix (message, "<data>:"))
+  if (g_str_has_prefix (valid, "<data>:"))
     {
-      g_auto (GStrv) parts = g_strsplit (message + strlen ("<data>:"), ":", 3);
+      g_auto (GStrv) parts = g_strsplit (valid + strlen ("<data>:"), ":", 3);
 
       if (g_strv_length (parts) == 3)
         {
-          mscos_json_check_problem (check, "line %s, column %s: this is not valid JSON (%s)",
-                                    parts[0], parts[1], g_strstrip (parts[2]));
+          g_string_append_printf (message, "line %s, column %s: this is not valid JSON (",
+                                  parts[0], parts[1]);
+          g_strstrip (parts[2]);
+          append_escaped (message, parts[2], strlen (parts[2]));
+          g_string_append_c (message, ')');
+          add_problem (check, g_string_free (g_steal_pointer (&message), FALSE));
           return;
         }
     }
 
-  mscos_json_check_problem (check, "this is not valid JSON (%s)", message);
+  g_string_append (message, "this is not valid JSON (");
+  append_escaped (message, valid, strlen (valid));
+  g_string_append_c (message, ')');
+  add_problem (check, g_string_free (g_steal_pointer (&message), FALSE));
 }
 
 /**
@@ -405,6 +673,7 @@ mscos_json_check_new (void)
 
   check->path = g_string_new (NULL);
   check->problems = g_ptr_array_new_with_free_func (g_free);
+  check->name = g_strdup ("document");
   check->duplicates = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   check->sizes = g_hash_table_new (NULL, NULL);
 
@@ -420,9 +689,52 @@ mscos_json_check_free (MscosJsonCheck *check)
   g_free (check->steps);
   g_string_free (check->path, TRUE);
   g_ptr_array_unref (check->problems);
+  g_free (check->name);
   g_hash_table_unref (check->duplicates);
   g_hash_table_unref (check->sizes);
   g_free (check);
+}
+
+/**
+ * mscos_json_check_set_document_name:
+ * @check: a #MscosJsonCheck
+ * @name: what the document is, as messages call it: "pack"
+ */
+void
+mscos_json_check_set_document_name (MscosJsonCheck *check,
+                                    const char     *name)
+{
+  g_return_if_fail (check != NULL);
+  g_return_if_fail (name != NULL);
+
+  g_free (check->name);
+  check->name = g_strdup (name);
+}
+
+static JsonParser *
+load_strictly (MscosJsonCheck  *check,
+               const char      *data,
+               gsize            length,
+               gboolean         find_duplicates)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  /* Only JSON: no comments, single quotes, unknown escapes or second top-level values,
+   * which json-glib otherwise accepts, changing the text silently. */
+  json_parser_set_strict (parser, TRUE);
+  if (find_duplicates)
+    g_signal_connect (parser, "object-member", G_CALLBACK (parser_object_member_cb), check);
+
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      report_parse_error (check, data, length, error);
+      return NULL;
+    }
+
+  g_hash_table_remove_all (check->sizes);
+
+  return g_steal_pointer (&parser);
 }
 
 static JsonNode *
@@ -432,8 +744,9 @@ parse_document (MscosJsonCheck *check,
                 gboolean        find_duplicates)
 {
   g_autoptr (JsonParser) parser = NULL;
-  g_autoptr (GError) error = NULL;
-  LexicalCount count;
+  g_autoptr (GPtrArray) nul_problems = g_ptr_array_new_with_free_func (g_free);
+  Scan scan = { .nul_problems = nul_problems };
+  gsize parsed_length;
 
   /* Some editors begin UTF-8 files with a byte order mark, which JSON does not allow. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -448,37 +761,71 @@ parse_document (MscosJsonCheck *check,
       return NULL;
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
+  /* What the text would take is known before json-glib builds anything. */
+  scan_document (check, data, length, &scan);
+
+  if (scan.too_deep)
     {
-      report_parse_error (check, data, length, error);
+      g_autofree char *message = g_strdup_printf ("nested more than %u levels deep",
+                                                  MAX_DOCUMENT_DEPTH - 1);
+
+      problem_at (check, data, scan.stop, message);
       return NULL;
     }
 
-  if (json_parser_get_root (parser) == NULL)
+  if (scan.too_many_values)
+    {
+      g_autofree char *message = g_strdup_printf ("the file holds more values than a %s of its "
+                                                  "size can need", check->name);
+
+      problem_at (check, data, scan.stop, message);
+      return NULL;
+    }
+
+  if (!scan.has_text)
     {
       mscos_json_check_problem (check, "the file is empty");
       return NULL;
     }
 
-  count_lexically (data, length, &count);
-  check->n_text_members = count.n_members;
-  check->text_count_exact = count.exact;
+  /* json-glib would refuse a second value only after building it: the first is parsed on its
+   * own, and what follows it is a problem of its own. */
+  parsed_length = scan.has_trailing ? scan.end : length;
+  parser = load_strictly (check, data, parsed_length, FALSE);
+  if (parser == NULL)
+    return NULL;
+
+  /* Text after the value makes the file something other than JSON, whatever the value is. */
+  if (scan.has_trailing)
+    {
+      g_autofree char *message = g_strdup_printf ("unexpected data after the end of the %s",
+                                                  check->name);
+
+      problem_at (check, data, scan.trailing, message);
+      return NULL;
+    }
+
+  /* json-glib ends a string at an escaped U+0000 and drops the rest silently. */
+  if (nul_problems->len > 0)
+    {
+      for (guint i = 0; i < nul_problems->len; i++)
+        add_problem (check, g_steal_pointer (&nul_problems->pdata[i]));
+      if (scan.more_nul_problems)
+        check->n_problems++;
+      return NULL;
+    }
+
+  check->n_text_members = scan.n_members;
 
   /* json-glib keeps the last of repeated members silently. Counting members in the text is
    * cheap; only when the count disagrees with the tree is the document parsed again while
    * watching each member go in. */
-  if (find_duplicates && count.n_members != count_tree_members (json_parser_get_root (parser)))
+  if (find_duplicates && scan.n_members != count_tree_members (json_parser_get_root (parser)))
     {
       g_clear_object (&parser);
-      parser = json_parser_new ();
-      g_signal_connect (parser, "object-member", G_CALLBACK (parser_object_member_cb), check);
-      if (!json_parser_load_from_data (parser, data, length, &error))
-        {
-          report_parse_error (check, data, length, error);
-          return NULL;
-        }
-      g_hash_table_remove_all (check->sizes);
+      parser = load_strictly (check, data, parsed_length, TRUE);
+      if (parser == NULL)
+        return NULL;
     }
 
   return json_node_ref (json_parser_get_root (parser));
@@ -490,9 +837,11 @@ parse_document (MscosJsonCheck *check,
  * @data: the document
  * @length: its length in bytes
  *
- * Parses @data. Problems that stop parsing are recorded with their line and column; members
- * that appear more than once in an object are remembered and reported by
- * mscos_json_check_members() when the object is checked.
+ * Parses @data as strict JSON, refusing before it is parsed a document that nests too deep or
+ * holds more values than a document of its size can need (see docs/content-pack.md). Problems
+ * that stop parsing are recorded with their line and column; members that appear more than
+ * once in an object are remembered and reported by mscos_json_check_members() when the object
+ * is checked.
  *
  * Returns: (transfer full) (nullable): the document's root, or %NULL
  */
@@ -551,7 +900,7 @@ mscos_json_check_may_have_duplicates (MscosJsonCheck *check,
   /* The objects checked hold no more members than the tree, which holds no more than the
    * text: when the first and the last agree, no member was lost, and the tree need not be
    * walked again. */
-  if (check->text_count_exact && check->n_checked_members == check->n_text_members)
+  if (check->n_checked_members == check->n_text_members)
     return FALSE;
 
   return count_tree_members (root) != check->n_text_members;
@@ -574,10 +923,26 @@ mscos_json_check_n_problems (MscosJsonCheck *check)
 }
 
 /**
+ * mscos_json_check_is_full:
+ * @check: a #MscosJsonCheck
+ *
+ * Returns: whether more problems were found than a message lists
+ *   (%MSCOS_JSON_MAX_PROBLEMS): a caller may stop checking there
+ */
+gboolean
+mscos_json_check_is_full (MscosJsonCheck *check)
+{
+  g_return_val_if_fail (check != NULL, TRUE);
+
+  return check->n_problems > MSCOS_JSON_MAX_PROBLEMS;
+}
+
+/**
  * mscos_json_check_to_message:
  * @check: a #MscosJsonCheck
  *
- * Returns: (transfer full): every problem, one a line, as "PATH: message"
+ * Returns: (transfer full): every problem, one a line, as "PATH: message", up to
+ *   %MSCOS_JSON_MAX_PROBLEMS of them
  */
 char *
 mscos_json_check_to_message (MscosJsonCheck *check)
@@ -593,9 +958,10 @@ mscos_json_check_to_message (MscosJsonCheck *check)
       g_string_append (message, g_ptr_array_index (check->problems, i));
     }
 
+  /* The problems beyond those listed are not counted: a caller may have stopped looking. */
   if (check->n_problems > check->problems->len)
-    g_string_append_printf (message, "\n…and %u more problems",
-                            check->n_problems - check->problems->len);
+    g_string_append_printf (message, "\n…and more problems; only the first %u are listed",
+                            check->problems->len);
 
   return g_string_free (message, FALSE);
 }
@@ -610,18 +976,20 @@ mscos_json_check_problem (MscosJsonCheck *check,
 
   g_return_if_fail (check != NULL);
 
-  check->n_problems++;
   if (check->problems->len >= MSCOS_JSON_MAX_PROBLEMS)
-    return;
+    {
+      check->n_problems++;
+      return;
+    }
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
   if (*write_path (check) != '\0')
-    g_ptr_array_add (check->problems, g_strdup_printf ("%s: %s", check->path->str, message));
+    add_problem (check, g_strdup_printf ("%s: %s", check->path->str, message));
   else
-    g_ptr_array_add (check->problems, g_steal_pointer (&message));
+    add_problem (check, g_steal_pointer (&message));
 }
 
 static gsize
@@ -714,7 +1082,8 @@ mscos_json_check_members (MscosJsonCheck    *check,
   if (!all_known)
     {
       json_object_iter_init_ordered (&iter, object);
-      while (json_object_iter_next_ordered (&iter, &name, NULL))
+      while (!mscos_json_check_is_full (check)
+             && json_object_iter_next_ordered (&iter, &name, NULL))
         {
           if (!g_strv_contains (allowed, name))
             {
@@ -807,6 +1176,21 @@ mscos_json_check_array_member (MscosJsonCheck *check,
     }
 
   return json_node_get_array (node);
+}
+
+/**
+ * mscos_json_quote:
+ * @value: a string of the document
+ *
+ * Returns: (transfer full): @value ready to be put in a message: quoted, shortened, and with
+ *   control characters, quotes and backslashes escaped
+ */
+char *
+mscos_json_quote (const char *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return quote_value (value);
 }
 
 gboolean

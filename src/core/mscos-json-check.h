@@ -35,6 +35,9 @@ typedef struct _MscosJsonCheck MscosJsonCheck;
 
 MscosJsonCheck *mscos_json_check_new            (void);
 void            mscos_json_check_free           (MscosJsonCheck   *check);
+void            mscos_json_check_set_document_name
+                                                (MscosJsonCheck   *check,
+                                                 const char       *name);
 JsonNode       *mscos_json_check_parse          (MscosJsonCheck   *check,
                                                  const char       *data,
                                                  gsize             length);
@@ -46,6 +49,7 @@ gboolean        mscos_json_check_may_have_duplicates
                                                  JsonNode         *root);
 gboolean        mscos_json_check_failed         (MscosJsonCheck   *check);
 guint           mscos_json_check_n_problems     (MscosJsonCheck   *check);
+gboolean        mscos_json_check_is_full        (MscosJsonCheck   *check);
 char           *mscos_json_check_to_message     (MscosJsonCheck   *check);
 void            mscos_json_check_problem        (MscosJsonCheck   *check,
                                                  const char       *format,
@@ -92,6 +96,7 @@ int             mscos_json_check_enum_member    (MscosJsonCheck   *check,
                                                  int               fallback);
 
 gboolean        mscos_json_is_id                (const char       *string);
+char           *mscos_json_quote                (const char       *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MscosJsonCheck, mscos_json_check_free)
 

@@ -87,6 +87,7 @@ static void
 mscos_outcome_init (MscosOutcome *self)
 {
   self->sections = g_list_store_new (MSCOS_TYPE_SECTION);
+  self->descriptor_source = MSCOS_DESCRIPTOR_SOURCE_SUMMARY;
 }
 
 const char *
@@ -151,7 +152,8 @@ mscos_outcome_get_strapline (MscosOutcome *self)
 /**
  * mscos_outcome_get_descriptor:
  *
- * Returns: (transfer none) (element-type MscosBlock): the MSCOS study descriptor
+ * Returns: (transfer none) (element-type MscosBlock): the outcome's descriptor, whose source
+ *   mscos_outcome_get_descriptor_source() gives
  */
 GPtrArray *
 mscos_outcome_get_descriptor (MscosOutcome *self)
@@ -159,6 +161,20 @@ mscos_outcome_get_descriptor (MscosOutcome *self)
   g_return_val_if_fail (MSCOS_IS_OUTCOME (self), NULL);
 
   return self->descriptor;
+}
+
+/**
+ * mscos_outcome_get_descriptor_source:
+ *
+ * Returns: whether the descriptor is the MSCOS study's own text or the pack editors' summary;
+ *   a summary unless the pack says otherwise
+ */
+MscosDescriptorSource
+mscos_outcome_get_descriptor_source (MscosOutcome *self)
+{
+  g_return_val_if_fail (MSCOS_IS_OUTCOME (self), MSCOS_DESCRIPTOR_SOURCE_SUMMARY);
+
+  return self->descriptor_source;
 }
 
 /**

@@ -20,6 +20,15 @@ typedef enum
   MSCOS_OUTCOME_GROUP_RELATED_FRAMEWORK,
 } MscosOutcomeGroup;
 
+/* Whose words an outcome's descriptor is. */
+typedef enum
+{
+  /* The MSCOS study's own descriptor text. */
+  MSCOS_DESCRIPTOR_SOURCE_STUDY,
+  /* A summary written by the pack's editors. */
+  MSCOS_DESCRIPTOR_SOURCE_SUMMARY,
+} MscosDescriptorSource;
+
 #define MSCOS_TYPE_OUTCOME (mscos_outcome_get_type ())
 
 G_DECLARE_FINAL_TYPE (MscosOutcome, mscos_outcome, MSCOS, OUTCOME, GObject)
@@ -31,6 +40,8 @@ guint              mscos_outcome_get_group_rank  (MscosOutcome *self);
 const char        *mscos_outcome_get_summary     (MscosOutcome *self);
 const char        *mscos_outcome_get_strapline   (MscosOutcome *self);
 GPtrArray         *mscos_outcome_get_descriptor  (MscosOutcome *self);
+MscosDescriptorSource mscos_outcome_get_descriptor_source
+                                                 (MscosOutcome *self);
 const MscosLink   *mscos_outcome_get_link        (MscosOutcome *self);
 GListModel        *mscos_outcome_get_sections    (MscosOutcome *self);
 guint              mscos_outcome_get_n_items     (MscosOutcome *self);

@@ -15,6 +15,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mscos-content-pack.h"
 
@@ -30,6 +31,21 @@ fail (const char *message)
   abort ();
 }
 
+/* The message is printed to a terminal by --validate, where an escape sequence would act. */
+static gboolean
+holds_control_character (const char *message)
+{
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '\n' && g_unichar_iscntrl (c))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 walk_item_cb (gpointer item_pointer,
               gpointer user_data)
@@ -38,6 +54,9 @@ walk_item_cb (gpointer item_pointer,
   MscosContentPack *pack = user_data;
   g_autofree char *title = mscos_item_dup_display_title (item);
   g_autofree char *attribution = mscos_item_dup_attribution (item);
+  g_autofree char *credit = mscos_item_dup_quote_credit (item);
+  GPtrArray *corrections = mscos_item_get_corrections (item);
+  GPtrArray *phones = mscos_item_get_phones (item);
   g_autofree char *text = mscos_item_dup_plain_text (item);
   g_autofree char *digest = mscos_item_dup_digest (item);
   MscosItem *found = mscos_content_pack_lookup_item (pack, mscos_item_get_id (item));
@@ -50,6 +69,21 @@ walk_item_cb (gpointer item_pointer,
 
   if (mscos_item_get_container (item) == NULL)
     fail ("an item has no container");
+
+  if ((mscos_item_get_kind (item) == MSCOS_ITEM_QUOTE) != (credit != NULL))
+    fail ("a quotation without a credit line, or another item with one");
+  if (mscos_item_get_kind (item) == MSCOS_ITEM_QUOTE && corrections->len > 0)
+    fail ("a quotation with corrections");
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      MscosCorrection *correction = g_ptr_array_index (corrections, i);
+
+      if (strstr (text, correction->corrected) == NULL)
+        fail ("a correction whose corrected text is not in the item's text");
+    }
+  for (guint i = 0; i < phones->len; i++)
+    if (strstr (text, ((MscosPhone *) g_ptr_array_index (phones, i))->number) == NULL)
+      fail ("a telephone number that is not in the item's text");
 }
 
 static void
@@ -102,6 +136,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (error->message == NULL || *error->message == '\0'
           || !g_utf8_validate (error->message, -1, NULL))
         fail ("an error message that is empty or not valid UTF-8");
+      if (holds_control_character (error->message))
+        fail ("an error message holds a control character other than a line break");
     }
   else
     {
