@@ -35,6 +35,8 @@ typedef struct _MscosJsonCheck MscosJsonCheck;
 
 MscosJsonCheck *mscos_json_check_new            (void);
 void            mscos_json_check_free           (MscosJsonCheck   *check);
+void            mscos_json_check_allow_dense_values
+                                                (MscosJsonCheck   *check);
 void            mscos_json_check_set_document_name
                                                 (MscosJsonCheck   *check,
                                                  const char       *name);

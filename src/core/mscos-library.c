@@ -676,6 +676,7 @@ read_document (const char     *data,
 
   *newer = FALSE;
 
+  mscos_json_check_allow_dense_values (check);
   root = mscos_json_check_parse (check, data, length);
   if (root == NULL)
     return FALSE;

@@ -866,6 +866,7 @@ mscos_review_new_from_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+  mscos_json_check_allow_dense_values (check);
   root = mscos_json_check_parse (check, data != NULL ? data : "", length);
   if (root != NULL)
     read_document (&reader, root);

@@ -356,6 +356,31 @@ test_missing_file (void)
 }
 
 static void
+test_many_short_entries (void)
+{
+  g_autoptr (GString) text = g_string_new ("{\"format\":\"mscos-library\",\"version\":1,\"entries\":[");
+  g_autoptr (MscosLibrary) library = NULL;
+
+  /* Thousands of bookmarks on items with short titles, written without white space: the
+   * densest file the app itself writes must never be refused as too large for its size. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text,
+                            "%s{\"pack\":\"uk.co.mscos.content\",\"item\":\"safety.r%u\","
+                            "\"outcome\":\"safety\",\"kind\":\"recommendation\",\"title\":\"R\","
+                            "\"excerpt\":\"S\",\"digest\":\"%064u\","
+                            "\"bookmark\":{\"created\":\"2026-11-28T10:15:00.123456Z\"}}",
+                            i == 0 ? "" : ",", i, i);
+  g_string_append (text, "]}");
+  write_library_file (text->str);
+
+  library = new_loaded_library ();
+
+  g_assert_null (mscos_library_get_load_problem (library));
+  g_assert_null (mscos_library_get_moved_aside_file (library));
+  g_assert_cmpuint (n_entries (library), ==, 3000);
+}
+
+static void
 test_round_trip (void)
 {
   g_autoptr (MscosContentPack) pack = load_pack ();
@@ -1835,6 +1860,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/library/missing-file", test_missing_file);
+  g_test_add_func ("/core/library/many-short-entries", test_many_short_entries);
   g_test_add_func ("/core/library/round-trip", test_round_trip);
   g_test_add_func ("/core/library/note-removal-keeps-bookmark", test_note_removal_keeps_bookmark);
   g_test_add_func ("/core/library/empty-entry-leaves-model", test_empty_entry_leaves_model);
