@@ -41,11 +41,11 @@ def main():
         check(narrowed and set(narrowed) <= set(ids),
               f"GetSubsearchResultSet narrows the results it was given ({len(ids)} → {len(narrowed)})")
 
-        metas = call("GetResultMetas", "['safety.quote-keith', 'safety.beyond-survival']")
+        metas = call("GetResultMetas", "['safety.opening-quote', 'safety.beyond-survival']")
         check("'name': <'Beyond Survival: Living free" in metas, "GetResultMetas names each result")
         check("'description': <'Safety from any trafficker or other abusers" in metas,
               "each result's description starts with its outcome")
-        check("'id': <'safety.quote-keith'>" in metas, "the metas carry the ids asked for")
+        check("'id': <'safety.opening-quote'>" in metas, "the metas carry the ids asked for")
 
         apps = [a for a in tree.root.applications() if a.name == PROGRAM]
         check(not any(child.showing for a in apps for child in a.children),
