@@ -11,6 +11,7 @@ from harness import App, Home, check, run, wait_for
 
 SAFETY = "Safety from any trafficker or other abusers"
 NOTE = "Use this in the first responder training, ask Wendy for permission first."
+OPENING_QUOTE = "Safety from any trafficker or other abuser is important becasue"
 
 
 def is_pressed(node):
@@ -26,21 +27,29 @@ def saved_entry(home):
     with open(path, encoding="utf-8") as file:
         data = json.load(file)
     for entry in data["entries"]:
-        if entry["item"] == "safety.quote-keith":
+        if entry["item"] == "safety.opening-quote":
             return entry
     return None
 
 
-def keith(app):
+def show_opening_quote(app):
     app.activate(app.find(SAFETY, role="list item"))
-    return app.find("Quote from Keith", role="grouping")
+    return opening_quote(app)
+
+
+def opening_quote(app):
+    """The Safety page's first quote, which the page does not attribute, found by its words."""
+    node = app.find_text(OPENING_QUOTE)
+    while node.roleName != "grouping":
+        node = node.parent
+    return node
 
 
 def main():
     home = Home()
     try:
         with App(home=home) as app:
-            quote = keith(app)
+            quote = show_opening_quote(app)
             bookmark = app.find("Bookmark", role="toggle button", parent=quote)
             check(not is_pressed(bookmark), "the quote starts without a bookmark")
             app.activate(bookmark)
@@ -62,7 +71,7 @@ def main():
             app.quit()
 
         with App(home=home) as app:
-            quote = keith(app)
+            quote = show_opening_quote(app)
             check(is_pressed(app.find("Bookmark", role="toggle button", parent=quote)),
                   "after a restart the quote is still bookmarked")
             app.find_text(NOTE, parent=quote)
@@ -71,7 +80,7 @@ def main():
             app.activate(app.find("Bookmarks", role="list item"))
             bookmarks = app.find("Bookmarks", role="list")
             row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=bookmarks)
-                                    if "Keith" in (r.name or "")], "the bookmark in the Library")[0]
+                                    if "important becasue" in (r.name or "")], "the bookmark in the Library")[0]
             check(row is not None, "the Library's Bookmarks lists the quote")
             app.activate(app.find("Notes", role="list item"))
             notes = app.find("Notes", role="list")
@@ -79,11 +88,11 @@ def main():
             check(True, "the Library's Notes lists the note with its text")
             row = wait_for(lambda: app.find_all(role="list item", parent=notes), "the note row")[0]
             app.activate(row)
-            app.find("Quote from Keith", role="grouping")
+            opening_quote(app)
             app.find(SAFETY, role="heading")
             check(True, "a Library entry opens its item's page")
 
-            quote = app.find("Quote from Keith", role="grouping")
+            quote = opening_quote(app)
             app.activate(app.find("Edit note", parent=quote))
             app.activate(app.find("Delete Note", role="button", parent=app.node))
             wait_for(lambda: not app.has_text(NOTE, parent=quote), "the note to go")
@@ -133,7 +142,7 @@ def main():
         with open(os.path.dirname(home.library_path()), "w") as file:
             file.write("a file where the library's folder should be")
         with App(home=home) as app:
-            quote = keith(app)
+            quote = show_opening_quote(app)
             app.activate(app.find("Bookmark", role="toggle button", parent=quote))
             wait_for(lambda: [n for n in app.find_all(role="label") if "be saved" in (n.name or "")],
                      "the banner about the failed save")

@@ -15,7 +15,7 @@ SAFETY = "Safety from any trafficker or other abusers"
 NOTE = "Written by the next version of the app"
 NEWER = json.dumps({
     "format": "mscos-library", "version": 2, "tags": ["work"],
-    "entries": [{"pack": "uk.co.mscos.content", "item": "safety.quote-keith", "tags": ["work"],
+    "entries": [{"pack": "uk.co.mscos.content", "item": "safety.opening-quote", "tags": ["work"],
                  "note": {"text": NOTE, "created": "2026-01-01T00:00:00Z",
                           "modified": "2026-01-02T00:00:00Z"}}],
 }, indent=2) + "\n"

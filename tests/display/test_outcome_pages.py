@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Outcome pages: every outcome of the pack is in the sidebar and shows its page; the Safety
-page has Keith's quote with its attribution; a resource and a recommendation set open in place
+page has its opening quote as said and a quote with its attribution; a resource and a recommendation set open in place
 and close again; the narrow window shows a back button; the text size changes; a recording in
 the pack plays."""
 
@@ -69,9 +69,9 @@ def test_keyboard(app, pack):
 def test_safety(app, pack):
     app.find("Safety from any trafficker or other abusers", role="list item").click()
     app.find("Safety from any trafficker or other abusers", role="heading")
-    app.find_text("Safety from any trafficker or other abuser is important because after trafficking")
-    app.find_text("— Keith, MSCOS Research Advisory Board", exact=True)
-    check(True, "the Safety page shows Keith's quote with its attribution")
+    app.find_text("Safety from any trafficker or other abuser is important becasue after trafficking")
+    app.find_text("— Victoria Marks, Director and Solicitor, Anti Trafficking and Labour Exploitation Unit", exact=True)
+    check(True, "the Safety page shows its opening quote as said, and a quote with its attribution")
 
     resource = card(app, "Beyond Survival: Living free, not in survival mode, and being able to dream again")
 

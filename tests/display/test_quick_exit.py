@@ -19,7 +19,7 @@ def note_on_disk(home):
         return None
     with open(path, encoding="utf-8") as file:
         for entry in json.load(file)["entries"]:
-            if entry["item"] == "safety.quote-keith":
+            if entry["item"] == "safety.opening-quote":
                 return entry.get("note", {}).get("text")
     return None
 
@@ -38,7 +38,10 @@ def main():
         with App(home=home) as app:
             check(app.find_text(TIP) is not None, "on the first run a banner says how to leave quickly")
             app.activate(app.find("Safety from any trafficker or other abusers", role="list item"))
-            quote = app.find("Quote from Keith", role="grouping")
+            words = app.find_text("Safety from any trafficker or other abuser is important becasue")
+            quote = words
+            while quote.roleName != "grouping":
+                quote = quote.parent
             app.activate(app.find("Add note", parent=quote))
             app.find("Note", role="text", parent=app.node)
             app.type(NOTE)

@@ -39,7 +39,7 @@ def parse_ids(output):
 def write_private_note(home):
     path = home.library_path()
     os.makedirs(os.path.dirname(path), mode=0o700)
-    entry = {"pack": "uk.co.mscos.content", "item": "safety.quote-keith",
+    entry = {"pack": "uk.co.mscos.content", "item": "safety.opening-quote",
              "note": {"text": f"My own words: {PRIVATE_WORD}, and legal aid for my sister",
                       "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"}}
     with open(path, "w", encoding="utf-8") as file:
@@ -127,16 +127,16 @@ def check_provider():
 
         check(parse_ids(call("GetInitialResultSet", f"['{PRIVATE_WORD}']")) == [],
               "a word that is only in the user's note finds nothing in the Shell")
-        check("safety.quote-keith" not in parse_ids(call("GetInitialResultSet", "['sister']")),
+        check("safety.opening-quote" not in parse_ids(call("GetInitialResultSet", "['sister']")),
               "nor does another word of the note")
-        check(parse_ids(call("GetSubsearchResultSet", "['safety.quote-keith']", f"['{PRIVATE_WORD}']")) == [],
+        check(parse_ids(call("GetSubsearchResultSet", "['safety.opening-quote']", f"['{PRIVATE_WORD}']")) == [],
               "nor a narrower search")
 
-        metas = call("GetResultMetas", "['safety.quote-keith', 'safety.beyond-survival']")
+        metas = call("GetResultMetas", "['safety.opening-quote', 'safety.beyond-survival']")
         check("'name': <'Beyond Survival: Living free" in metas, "GetResultMetas names each result")
         check("'description': <'Safety from any trafficker or other abusers" in metas,
               "each result's description starts with its outcome")
-        check("'id': <'safety.quote-keith'>" in metas, "the metas carry the ids asked for")
+        check("'id': <'safety.opening-quote'>" in metas, "the metas carry the ids asked for")
         check(PRIVATE_WORD not in metas, "and never the user's note")
 
         check(not app_frames(), "the service answers without showing a window")
@@ -155,7 +155,7 @@ def check_provider():
         # The Shell gives the time of the user's action: a window on screen takes the focus with
         # it, so the focus goes to the app for a current request and not for a stale one.
         window = wait_for(lambda: window_id(service), "the window on screen")
-        call("ActivateResult", "'safety.quote-keith'", "['keith']", "0")
+        call("ActivateResult", "'safety.opening-quote'", "['keith']", "0")
         wait_for(lambda: focused_window() == window, "the window to have the focus")
         check(True, "ActivateResult with the current time gives the window the focus")
         focus_root()
@@ -172,7 +172,7 @@ def check_provider():
                  "the provider to answer nothing")
         check(parse_ids(call("GetSubsearchResultSet", str(ids).replace('"', "'"), "['legal', 'aid']")) == [],
               "with the preference off, searches find nothing")
-        check(call("GetResultMetas", "['safety.quote-keith']") == "(@aa{sv} [],)",
+        check(call("GetResultMetas", "['safety.opening-quote']") == "(@aa{sv} [],)",
               "and no result is described")
         service.check_quiet()
         check(True, "the service printed no warning or critical")

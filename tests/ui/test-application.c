@@ -171,7 +171,7 @@ test_quick_exit_clears (void)
   window = mscos_window_new (app);
   settings = mscos_application_get_settings (app);
 
-  g_assert_true (mscos_window_show_item (window, "safety.quote-keith"));
+  g_assert_true (mscos_window_show_item (window, "safety.opening-quote"));
   last = g_settings_get_string (settings, "last-outcome");
   g_assert_cmpstr (last, ==, "safety");
 
