@@ -55,7 +55,7 @@ def main():
     try:
         with App(home=home) as app:
             app.activate(app.find(SAFETY, role="list item"))
-            quote = app.find("Quote from Keith", role="grouping")
+            quote = app.find("Quote from Victoria Marks", role="grouping")
             app.activate(app.find("Bookmark", role="toggle button", parent=quote))
 
             # The suggested name ends in .md; the JSON filter is chosen.
@@ -73,7 +73,7 @@ def main():
             wait_for(lambda: os.path.exists(exported) and os.path.getsize(exported) > 0, "the JSON export")
             with open(exported, encoding="utf-8") as file:
                 data = json.load(file)
-            check(data["format"] == "mscos-library" and data["entries"][0]["item"] == "safety.quote-keith",
+            check(data["format"] == "mscos-library" and data["entries"][0]["item"] == "safety.quote-victoria-marks",
                   "choosing the JSON filter writes JSON, whatever the name said")
             check(not os.path.exists(os.path.join(folder, suggested + ".md")),
                   "and the file's name ends in .json, not .md")

@@ -12,7 +12,7 @@ ENTRIES = [
     ("Secure and suitable housing",
      "A rapid realist-informed review of safehouse provision for survivors of modern slavery and "
      "human trafficking", "safehouse"),
-    ("Safety from any trafficker or other abusers", "Quote from Keith", "Keith"),
+    ("Safety from any trafficker or other abusers", "Quote from Victoria Marks", "Victoria"),
     ("Long-term, consistent support", "LifeLine", "LifeLine"),
 ]
 

@@ -15,7 +15,7 @@ SAFETY = "Safety from any trafficker or other abusers"
 NOTE = "Written by the next version of the app"
 NEWER = json.dumps({
     "format": "mscos-library", "version": 2, "tags": ["work"],
-    "entries": [{"pack": "uk.co.mscos.content", "item": "safety.opening-quote", "tags": ["work"],
+    "entries": [{"pack": "uk.co.mscos.content", "item": "safety.quote-victoria-marks", "tags": ["work"],
                  "note": {"text": NOTE, "created": "2026-01-01T00:00:00Z",
                           "modified": "2026-01-02T00:00:00Z"}}],
 }, indent=2) + "\n"
@@ -47,7 +47,7 @@ def main():
             check("cannot save changes" in banner(app).name,
                   f"a banner says this version cannot save changes ({banner(app).name})")
             app.activate(app.find(SAFETY, role="list item"))
-            quote = app.find("Quote from Keith", role="grouping")
+            quote = app.find("Quote from Victoria Marks", role="grouping")
             app.find_text(NOTE, parent=quote)
             check(True, "what this version can read of the newer file is shown")
             app.activate(app.find("Bookmark", role="toggle button", parent=quote))
