@@ -16,8 +16,8 @@
 /* Turns an outcome, or the Library, into blocks of a print document: everything the page
  * shows, with everything that opens on demand opened — the full text of resources, every
  * recommendation with the source's numbering and nesting, quotes with the attribution the
- * pack gives and no other, audio with its description and where to listen, and every link
- * with its address. */
+ * pack gives and no other, audio with its description and where to listen, every link with
+ * its address, telephone numbers, and the corrections the pack's editors recorded. */
 
 /* Marks of bulleted lists, by depth. */
 static const char * const bullets[] = { "•", "◦", "▪" };
@@ -37,6 +37,65 @@ add_text (MscosPrintDocument *self,
 {
   if (text != NULL && *text != '\0')
     mscos_print_document_append (self, style, depth, text, NULL);
+}
+
+/* Quoted words and, under them, who said them — or, where the source names nobody, @credit
+ * in place of a name, never a guessed one. */
+static void
+add_quote (MscosPrintDocument *self,
+           const char         *text,
+           const char         *attribution,
+           const char         *credit)
+{
+  g_autofree char *signed_by = NULL;
+
+  if (text == NULL)
+    return;
+
+  if (attribution != NULL)
+    /* Translators: under a quotation, who said it: "— Keith, MSCOS Research Advisory Board" */
+    signed_by = g_strdup_printf (_("— %s"), attribution);
+
+  mscos_print_document_append (self, MSCOS_PRINT_QUOTE, 0, text,
+                               signed_by != NULL ? signed_by : credit);
+}
+
+/* Where the pack's words differ from the source's, as its editors recorded; under a
+ * recommendation at @depth, indented as its text. */
+static void
+add_corrections (MscosPrintDocument *self,
+                 MscosItem          *item,
+                 guint               depth)
+{
+  GPtrArray *corrections = mscos_item_get_corrections (item);
+
+  for (guint i = 0; corrections != NULL && i < corrections->len; i++)
+    {
+      const MscosCorrection *correction = g_ptr_array_index (corrections, i);
+      /* Translators: a change the pack's editors made to the source's text */
+      g_autofree char *change = g_strdup_printf (_("Correction: the source has “%s”, this pack “%s”"),
+                                                 correction->original, correction->corrected);
+      /* Translators: a correction, then why it was made */
+      g_autofree char *text = correction->note != NULL
+                                ? g_strdup_printf (_("%s — %s"), change, correction->note)
+                                : g_strdup (change);
+
+      add_text (self, MSCOS_PRINT_CAPTION, depth, text);
+    }
+}
+
+static void
+add_phones (MscosPrintDocument *self,
+            MscosItem          *item)
+{
+  GPtrArray *phones = mscos_item_get_phones (item);
+
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    {
+      const MscosPhone *phone = g_ptr_array_index (phones, i);
+
+      mscos_print_document_append (self, MSCOS_PRINT_PHONE, 0, phone->title, phone->number);
+    }
 }
 
 static void
@@ -83,8 +142,7 @@ add_blocks (MscosPrintDocument *self,
           break;
 
         case MSCOS_BLOCK_QUOTE:
-          mscos_print_document_append (self, MSCOS_PRINT_QUOTE, 0, text,
-                                       mscos_block_get_label (block));
+          add_quote (self, text, mscos_block_get_label (block), NULL);
           break;
 
         case MSCOS_BLOCK_LIST:
@@ -126,6 +184,7 @@ add_recommendation (MscosPrintDocument *self,
   mscos_print_document_append (self, MSCOS_PRINT_LIST_ENTRY, depth,
                                mscos_item_get_text (recommendation),
                                label != NULL ? label : bullet_for_depth (depth));
+  add_corrections (self, recommendation, depth + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -178,6 +237,8 @@ add_recommendation_set (MscosPrintDocument *self,
 
       add_group (self, group);
     }
+
+  add_corrections (self, set, 0);
 }
 
 static void
@@ -223,6 +284,8 @@ add_audio (MscosPrintDocument *self,
       add_text (self, MSCOS_PRINT_MINOR_HEADING, 0, _("Transcript"));
       add_blocks (self, transcript);
     }
+
+  add_corrections (self, audio, 0);
 }
 
 static void add_item (MscosPrintDocument *self,
@@ -246,6 +309,8 @@ add_resource (MscosPrintDocument *self,
   if (!brief)
     add_blocks (self, mscos_item_get_blocks (resource));
   add_links (self, mscos_item_get_links (resource));
+  add_phones (self, resource);
+  add_corrections (self, resource, 0);
 
   if (brief)
     return;
@@ -269,11 +334,10 @@ add_item (MscosPrintDocument *self,
     {
     case MSCOS_ITEM_QUOTE:
       {
-        /* Unattributed words stay unattributed. */
         g_autofree char *attribution = mscos_item_dup_attribution (item);
+        g_autofree char *credit = mscos_item_dup_quote_credit (item);
 
-        mscos_print_document_append (self, MSCOS_PRINT_QUOTE, 0, mscos_item_get_text (item),
-                                     attribution);
+        add_quote (self, mscos_item_get_text (item), attribution, credit);
       }
       break;
 
@@ -294,12 +358,15 @@ add_item (MscosPrintDocument *self,
       add_text (self, MSCOS_PRINT_CAPTION, 0, mscos_item_get_role (item));
       add_blocks (self, mscos_item_get_blocks (item));
       add_links (self, mscos_item_get_links (item));
+      add_corrections (self, item, 0);
       break;
 
     case MSCOS_ITEM_TEXT:
       add_text (self, MSCOS_PRINT_SUBHEADING, 0, mscos_item_get_title (item));
       add_blocks (self, mscos_item_get_blocks (item));
       add_links (self, mscos_item_get_links (item));
+      add_phones (self, item);
+      add_corrections (self, item, 0);
       break;
 
     case MSCOS_ITEM_GROUP:
@@ -348,7 +415,9 @@ mscos_print_document_add_outcome (MscosPrintDocument *self,
 
   if (descriptor != NULL && descriptor->len > 0)
     {
-      add_text (self, MSCOS_PRINT_MINOR_HEADING, 0, _("MSCOS Study Descriptor"));
+      add_text (self, MSCOS_PRINT_MINOR_HEADING, 0,
+                mscos_outcome_get_descriptor_source (outcome) == MSCOS_DESCRIPTOR_SOURCE_STUDY
+                  ? _("MSCOS Study Descriptor") : _("Summary by the editors of this pack"));
       add_blocks (self, descriptor);
     }
 
@@ -501,7 +570,7 @@ add_missing_entry (MscosPrintDocument *self,
     }
 
   if (excerpt != NULL && g_strcmp0 (mscos_library_entry_get_item_kind (entry), "quote") == 0)
-    mscos_print_document_append (self, MSCOS_PRINT_QUOTE, 0, excerpt, NULL);
+    add_quote (self, excerpt, NULL, NULL);
   else
     add_text (self, MSCOS_PRINT_PARAGRAPH, 0, excerpt);
 

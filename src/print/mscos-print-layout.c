@@ -69,6 +69,7 @@ static const StyleSpec styles[MSCOS_PRINT_N_STYLES] = {
   [MSCOS_PRINT_LIST_ENTRY] =    { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.35, 1.3,  0,    FALSE },
   [MSCOS_PRINT_QUOTE] =         { "Serif", PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL,   1.0,  0.9,  1.3,  0,    FALSE },
   [MSCOS_PRINT_LINK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE },
+  [MSCOS_PRINT_PHONE] =         { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE },
   [MSCOS_PRINT_MARK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     0.85, 0.6,  1.15, 0,    TRUE },
   [MSCOS_PRINT_NOTE] =          { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.3,  1.3,  0,    FALSE },
   [MSCOS_PRINT_TABLE_ROW] =     { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.8,  0,    1.15, 0,    FALSE },
@@ -359,6 +360,7 @@ block_padding (MscosPrintLayout *self,
     case MSCOS_PRINT_LIST_ENTRY:
     case MSCOS_PRINT_QUOTE:
     case MSCOS_PRINT_LINK:
+    case MSCOS_PRINT_PHONE:
     case MSCOS_PRINT_MARK:
     case MSCOS_PRINT_N_STYLES:
     default:
@@ -387,6 +389,7 @@ space_after (MscosPrintLayout *self,
     case MSCOS_PRINT_PARAGRAPH:
     case MSCOS_PRINT_LIST_ENTRY:
     case MSCOS_PRINT_LINK:
+    case MSCOS_PRINT_PHONE:
     case MSCOS_PRINT_MARK:
     case MSCOS_PRINT_TABLE_ROW:
     case MSCOS_PRINT_N_STYLES:
@@ -472,29 +475,25 @@ layout_text_block (MscosPrintLayout      *self,
     case MSCOS_PRINT_QUOTE:
       {
         /* Set apart from the text around it, with the attribution under the words. */
-        g_autofree char *attribution = NULL;
         g_autofree char *text = NULL;
         double inset = 1.6 * size;
 
         *x += inset;
         if (block->label != NULL)
-          {
-            /* Translators: under a quotation, who said it: "— Keith, MSCOS Research Advisory Board" */
-            attribution = g_strdup_printf (_("— %s"), block->label);
-            text = g_strconcat (block->text, "\n", attribution, NULL);
-          }
+          text = g_strconcat (block->text, "\n", block->label, NULL);
 
         layout = create_layout (self, font, spec->line_spacing, text != NULL ? text : block->text,
                                 width - 2 * inset);
-        if (attribution != NULL)
+        if (text != NULL)
           add_font_attribute (layout, self->attribution_font, strlen (block->text) + 1,
                               strlen (text));
       }
       break;
 
     case MSCOS_PRINT_LINK:
+    case MSCOS_PRINT_PHONE:
       {
-        /* What the link is, then its address on a line of its own. */
+        /* What the link is, then its address on a line of its own; a number likewise. */
         g_autofree char *text = NULL;
         const char *uri = block->label;
 
@@ -517,13 +516,22 @@ layout_text_block (MscosPrintLayout      *self,
       }
       break;
 
+    case MSCOS_PRINT_CAPTION:
+      {
+        /* Under a list entry, a caption lines up with its text. */
+        double indent = block->depth * 1.8 * size;
+
+        *x += indent;
+        layout = create_layout (self, font, spec->line_spacing, block->text, width - indent);
+      }
+      break;
+
     case MSCOS_PRINT_KICKER:
     case MSCOS_PRINT_TITLE:
     case MSCOS_PRINT_SUMMARY:
     case MSCOS_PRINT_HEADING:
     case MSCOS_PRINT_SUBHEADING:
     case MSCOS_PRINT_MINOR_HEADING:
-    case MSCOS_PRINT_CAPTION:
     case MSCOS_PRINT_PARAGRAPH:
     case MSCOS_PRINT_MARK:
       layout = create_layout (self, font, spec->line_spacing, block->text, width);
@@ -617,7 +625,7 @@ measure_text_block (MscosPrintLayout      *self,
   /* An attribution is not a line of the quotation: two of its lines go with it. */
   measure->min_tail = block->style == MSCOS_PRINT_QUOTE && block->label != NULL ? MIN_LINES + 1 : MIN_LINES;
   /* A link is cut only if it is longer than a page. */
-  if (block->style == MSCOS_PRINT_LINK)
+  if (block->style == MSCOS_PRINT_LINK || block->style == MSCOS_PRINT_PHONE)
     measure->min_lines = measure->min_tail = lines;
 }
 

@@ -33,10 +33,12 @@ typedef enum
   MSCOS_PRINT_PARAGRAPH,
   /* One entry of a list or one recommendation; the label is its number or mark. */
   MSCOS_PRINT_LIST_ENTRY,
-  /* Quoted words, set apart; the label is the attribution, if any. */
+  /* Quoted words, set apart; the label, under them, says who said them. */
   MSCOS_PRINT_QUOTE,
   /* A link: the text is what it is, the label its address, which is always printed. */
   MSCOS_PRINT_LINK,
+  /* A telephone number: the text is whose, the label the number. */
+  MSCOS_PRINT_PHONE,
   /* What the user did with an item: "Bookmarked", "Changed since…". */
   MSCOS_PRINT_MARK,
   /* The user's own note. */

@@ -127,7 +127,8 @@ main (int   argc,
       g_autoptr (GFile) file = g_file_new_build_filename (library_dir, "library.json", NULL);
       gboolean done = FALSE;
 
-      library = mscos_library_new (file);
+      /* As the command line opens it: nothing is written back. */
+      library = mscos_library_new_read_only (file);
       mscos_library_load_async (library, NULL, library_loaded_cb, &done);
       while (!done)
         g_main_context_iteration (NULL, TRUE);

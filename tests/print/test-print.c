@@ -393,6 +393,8 @@ typedef struct
   GPtrArray *quotes;
   GPtrArray *labels;
   GPtrArray *uris;
+  GPtrArray *phones;
+  GPtrArray *corrections;
 } Expected;
 
 static Expected *
@@ -404,6 +406,8 @@ expected_new (void)
   expected->quotes = g_ptr_array_new_with_free_func (g_free);
   expected->labels = g_ptr_array_new_with_free_func (g_free);
   expected->uris = g_ptr_array_new_with_free_func (g_free);
+  expected->phones = g_ptr_array_new_with_free_func (g_free);
+  expected->corrections = g_ptr_array_new_with_free_func (g_free);
 
   return expected;
 }
@@ -415,6 +419,8 @@ expected_free (Expected *expected)
   g_ptr_array_unref (expected->quotes);
   g_ptr_array_unref (expected->labels);
   g_ptr_array_unref (expected->uris);
+  g_ptr_array_unref (expected->phones);
+  g_ptr_array_unref (expected->corrections);
   g_free (expected);
 }
 
@@ -431,15 +437,56 @@ say (Expected   *expected,
   g_string_append_c (expected->words, '\n');
 }
 
+/* Quoted words, and what follows them: "— " and who said them, the sentence saying that the
+ * source names nobody, or nothing. */
 static void
 say_quote (Expected   *expected,
            const char *text,
-           const char *attribution)
+           const char *attribution,
+           const char *credit)
 {
+  g_autofree char *signed_by = attribution != NULL ? g_strconcat ("— ", attribution, NULL) : NULL;
+  const char *after = signed_by != NULL ? signed_by : credit;
+
   say (expected, text);
-  say (expected, attribution);
+  say (expected, after);
   g_ptr_array_add (expected->quotes, g_strdup (text));
-  g_ptr_array_add (expected->quotes, g_strdup (attribution));
+  g_ptr_array_add (expected->quotes, g_strdup (after));
+}
+
+static void
+say_corrections (Expected  *expected,
+                 MscosItem *item)
+{
+  GPtrArray *corrections = mscos_item_get_corrections (item);
+
+  for (guint i = 0; corrections != NULL && i < corrections->len; i++)
+    {
+      const MscosCorrection *correction = g_ptr_array_index (corrections, i);
+
+      say (expected, "Correction: the source has");
+      say (expected, correction->original);
+      say (expected, "this pack");
+      say (expected, correction->corrected);
+      say (expected, correction->note);
+      g_ptr_array_add (expected->corrections, g_strdup (correction->corrected));
+    }
+}
+
+static void
+say_phones (Expected  *expected,
+            MscosItem *item)
+{
+  GPtrArray *phones = mscos_item_get_phones (item);
+
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    {
+      const MscosPhone *phone = g_ptr_array_index (phones, i);
+
+      say (expected, phone->title);
+      say (expected, phone->number);
+      g_ptr_array_add (expected->phones, g_strdup (phone->number));
+    }
 }
 
 static void
@@ -471,7 +518,7 @@ say_block (Expected         *expected,
   switch (mscos_block_get_block_type (block))
     {
     case MSCOS_BLOCK_QUOTE:
-      say_quote (expected, mscos_block_get_text (block), mscos_block_get_label (block));
+      say_quote (expected, mscos_block_get_text (block), mscos_block_get_label (block), NULL);
       return;
 
     case MSCOS_BLOCK_LIST_ITEM:
@@ -538,8 +585,9 @@ say_item (Expected  *expected,
     case MSCOS_ITEM_QUOTE:
       {
         g_autofree char *attribution = mscos_item_dup_attribution (item);
+        g_autofree char *credit = mscos_item_dup_quote_credit (item);
 
-        say_quote (expected, mscos_item_get_text (item), attribution);
+        say_quote (expected, mscos_item_get_text (item), attribution, credit);
       }
       break;
 
@@ -572,6 +620,7 @@ say_item (Expected  *expected,
           say (expected, "Transcript");
           say_blocks (expected, mscos_item_get_blocks (item));
         }
+      say_corrections (expected, item);
       break;
 
     case MSCOS_ITEM_RESOURCE:
@@ -581,6 +630,8 @@ say_item (Expected  *expected,
       say (expected, mscos_item_get_summary (item));
       say_blocks (expected, mscos_item_get_blocks (item));
       say_links (expected, mscos_item_get_links (item));
+      say_phones (expected, item);
+      say_corrections (expected, item);
       say_children (expected, item);
       break;
 
@@ -593,6 +644,7 @@ say_item (Expected  *expected,
         }
       say_blocks (expected, mscos_item_get_intro (item));
       say_children (expected, item);
+      say_corrections (expected, item);
       break;
 
     case MSCOS_ITEM_GROUP:
@@ -604,6 +656,7 @@ say_item (Expected  *expected,
     case MSCOS_ITEM_RECOMMENDATION:
       say_label (expected, mscos_item_get_label (item));
       say (expected, mscos_item_get_text (item));
+      say_corrections (expected, item);
       say_children (expected, item);
       break;
 
@@ -612,12 +665,15 @@ say_item (Expected  *expected,
       say (expected, mscos_item_get_role (item));
       say_blocks (expected, mscos_item_get_blocks (item));
       say_links (expected, mscos_item_get_links (item));
+      say_corrections (expected, item);
       break;
 
     case MSCOS_ITEM_TEXT:
       say (expected, mscos_item_get_title (item));
       say_blocks (expected, mscos_item_get_blocks (item));
       say_links (expected, mscos_item_get_links (item));
+      say_phones (expected, item);
+      say_corrections (expected, item);
       break;
 
     default:
@@ -639,7 +695,8 @@ expect_outcome (MscosOutcome *outcome)
   say (expected, mscos_outcome_get_summary (outcome));
   if (descriptor != NULL && descriptor->len > 0)
     {
-      say (expected, "MSCOS Study Descriptor");
+      say (expected, mscos_outcome_get_descriptor_source (outcome) == MSCOS_DESCRIPTOR_SOURCE_STUDY
+                       ? "MSCOS Study Descriptor" : "Summary by the editors of this pack");
       say_blocks (expected, descriptor);
     }
   if (link != NULL)
@@ -663,7 +720,8 @@ expect_outcome (MscosOutcome *outcome)
   return expected;
 }
 
-/* Each quotation is printed with its attribution under it, and one without stays without. */
+/* Each quotation is printed with who said it under it, or with the sentence that says the
+ * source names nobody; one quoted inside a text without a name is followed by no name. */
 static void
 check_quotes (Printed  *printed,
               Expected *expected)
@@ -675,19 +733,17 @@ check_quotes (Printed  *printed,
   for (guint i = 0; i < expected->quotes->len; i += 2)
     {
       const char *text = g_ptr_array_index (expected->quotes, i);
-      const char *attribution = g_ptr_array_index (expected->quotes, i + 1);
+      const char *after = g_ptr_array_index (expected->quotes, i + 1);
       g_autofree char *words = dup_unspaced (text);
-      g_autofree char *signed_words = NULL;
       const char *found;
 
-      if (attribution != NULL)
+      if (after != NULL)
         {
-          g_autofree char *line = g_strconcat ("— ", attribution, NULL);
-          g_autofree char *unspaced = dup_unspaced (line);
+          g_autofree char *unspaced = dup_unspaced (after);
+          g_autofree char *signed_words = g_strconcat (words, unspaced, NULL);
 
-          signed_words = g_strconcat (words, unspaced, NULL);
           if (strstr (body, signed_words) == NULL)
-            g_error ("The quotation “%.40s…” is not printed with “%s” under it", text, line);
+            g_error ("The quotation “%.40s…” is not printed with “%s” under it", text, after);
           continue;
         }
 
@@ -725,12 +781,17 @@ check_labels (Printed  *printed,
     }
 }
 
+/* Every address, telephone number and correction is printed whole. */
 static void
 check_links (Printed  *printed,
              Expected *expected)
 {
   for (guint i = 0; i < expected->uris->len; i++)
     assert_contains (printed->body, g_ptr_array_index (expected->uris, i));
+  for (guint i = 0; i < expected->phones->len; i++)
+    assert_contains (printed->body, g_ptr_array_index (expected->phones, i));
+  for (guint i = 0; i < expected->corrections->len; i++)
+    assert_contains (printed->body, g_ptr_array_index (expected->corrections, i));
 }
 
 static MscosOutcome *
