@@ -23,6 +23,8 @@ struct _MscosLibraryEntry
   MscosLibraryRecord *record;
   /* Where the library keeps the record in its array of records. */
   guint               slot;
+  /* Counts the records the entry had. */
+  guint               version;
 };
 
 G_DEFINE_FINAL_TYPE (MscosLibraryEntry, mscos_library_entry, G_TYPE_OBJECT)
@@ -450,6 +452,7 @@ mscos_library_entry_set_record (MscosLibraryEntry  *self,
 
   before = g_steal_pointer (&self->record);
   self->record = mscos_library_record_ref (record);
+  self->version++;
 
   g_object_freeze_notify (G_OBJECT (self));
   notify_if_string_changed (self, before->outcome_id, record->outcome_id, PROP_OUTCOME_ID);
@@ -670,6 +673,21 @@ mscos_library_entry_get_modified (MscosLibraryEntry *self)
   g_return_val_if_fail (MSCOS_IS_LIBRARY_ENTRY (self), NULL);
 
   return mscos_library_record_get_modified (self->record);
+}
+
+/**
+ * mscos_library_entry_get_version:
+ * @self: a #MscosLibraryEntry
+ *
+ * Returns: a number that changes each time the entry does, so that what is derived from an
+ *   entry can be kept until it changes
+ */
+guint
+mscos_library_entry_get_version (MscosLibraryEntry *self)
+{
+  g_return_val_if_fail (MSCOS_IS_LIBRARY_ENTRY (self), 0);
+
+  return self->version;
 }
 
 /**

@@ -21,7 +21,9 @@
 /* The user's bookmarks or notes across all outcomes, newest first, filtered by outcome and by
  * words. Entries whose item has left the content pack are listed with what was saved of them,
  * never dropped. The library's entries flow through a filter and a sorter into the list view;
- * both are told to look again whenever an entry changes. */
+ * the library signals a changed entry as one changed row, which the filter and the sorter
+ * look at again on their own, so a change costs one row whatever the size of the library.
+ * Typing in the filter narrows what is shown: only the rows shown are looked at again. */
 
 /* The outcome filter's first choices, before the pack's outcomes. */
 enum {
@@ -48,8 +50,9 @@ struct _MscosLibraryPage
   GtkFilterListModel   *filtered;
   /* the outcome id of each choice of the outcome filter */
   GPtrArray            *outcome_ids;
+  /* the filter's words, folded, and split */
   char                 *folded_words;
-  guint                 refresh_source;
+  GStrv                 words;
 };
 
 G_DEFINE_FINAL_TYPE (MscosLibraryPage, mscos_library_page, GTK_TYPE_WIDGET)
@@ -64,26 +67,63 @@ entry_in_mode (MscosLibraryPage  *self,
   return mscos_library_entry_get_note (entry) != NULL;
 }
 
+typedef struct
+{
+  /* The entry's version the text was folded from. */
+  guint  version;
+  char  *folded;
+} FoldedText;
+
+static void
+folded_text_free (FoldedText *folded)
+{
+  g_free (folded->folded);
+  g_free (folded);
+}
+
+/* The entry's title, words and note, folded as the filter's words are, kept on the entry
+ * until it changes: each keystroke in the filter looks at every row shown. */
+static const char *
+get_folded_text (MscosLibraryEntry *entry)
+{
+  static GQuark quark;
+  guint version = mscos_library_entry_get_version (entry);
+  FoldedText *folded;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("mscos-library-page-folded-text");
+
+  folded = g_object_get_qdata (G_OBJECT (entry), quark);
+  if (folded == NULL || folded->version != version)
+    {
+      const char *title = mscos_library_entry_get_item_title (entry);
+      const char *excerpt = mscos_library_entry_get_excerpt (entry);
+      const char *note = mscos_library_entry_get_note (entry);
+      g_autofree char *text = g_strjoin (" ", title ? title : "", excerpt ? excerpt : "",
+                                         note ? note : "", NULL);
+
+      folded = g_new0 (FoldedText, 1);
+      folded->version = version;
+      folded->folded = mscos_search_fold (text);
+      g_object_set_qdata_full (G_OBJECT (entry), quark, folded,
+                               (GDestroyNotify) folded_text_free);
+    }
+
+  return folded->folded;
+}
+
 static gboolean
 matches_words (MscosLibraryPage  *self,
                MscosLibraryEntry *entry)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
-  g_auto (GStrv) words = NULL;
+  const char *folded;
 
-  if (self->folded_words == NULL)
+  if (self->words == NULL)
     return TRUE;
 
-  text = g_strjoin (" ",
-                    mscos_library_entry_get_item_title (entry) ? mscos_library_entry_get_item_title (entry) : "",
-                    mscos_library_entry_get_excerpt (entry) ? mscos_library_entry_get_excerpt (entry) : "",
-                    mscos_library_entry_get_note (entry) ? mscos_library_entry_get_note (entry) : "",
-                    NULL);
-  folded = mscos_search_fold (text);
-  words = g_strsplit (self->folded_words, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+  folded = get_folded_text (entry);
+  for (guint i = 0; self->words[i] != NULL; i++)
+    if (*self->words[i] != '\0' && strstr (folded, self->words[i]) == NULL)
       return FALSE;
 
   return TRUE;
@@ -165,57 +205,50 @@ update_empty_state (MscosLibraryPage *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-static gboolean
-refresh_cb (gpointer data)
+static void
+entries_changed_cb (MscosLibraryPage *self)
 {
-  MscosLibraryPage *self = data;
-
-  self->refresh_source = 0;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_empty_state (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Filtering and sorting look at entries' properties, which change as the user works: look
- * again, once, after the change. */
-static void
-queue_refresh (MscosLibraryPage *self)
-{
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 static void
-entries_changed_cb (MscosLibraryPage *self,
-                    guint             position,
-                    guint             removed,
-                    guint             added,
-                    GListModel       *entries)
+outcome_chosen_cb (MscosLibraryPage *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
+  /* The choices are filled in before the filter is made. */
+  if (self->filter == NULL)
+    return;
 
-      if (g_signal_handler_find (entry, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                 0, 0, NULL, queue_refresh, self) == 0)
-        g_signal_connect_object (entry, "notify", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
-
-  queue_refresh (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
 }
 
 static void
 filter_changed_cb (MscosLibraryPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autofree char *before = g_steal_pointer (&self->folded_words);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_clear_pointer (&self->folded_words, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
   if (text != NULL && *text != '\0')
-    self->folded_words = mscos_search_fold (text);
+    {
+      self->folded_words = mscos_search_fold (text);
+      self->words = g_strsplit (self->folded_words, " ", -1);
+    }
 
-  queue_refresh (self);
+  if (self->filter == NULL || g_strcmp0 (before, self->folded_words) == 0)
+    return;
+
+  /* Words typed at the end only narrow what is shown, and deleting them only widens it: the
+   * filter then looks again at the rows shown, or at those hidden, only. */
+  if (before == NULL || (self->folded_words != NULL && g_str_has_prefix (self->folded_words,
+                                                                          before)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->folded_words == NULL || g_str_has_prefix (before, self->folded_words))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_empty_state (self);
 }
 
 static void
@@ -295,7 +328,6 @@ mscos_library_page_dispose (GObject *object)
 {
   MscosLibraryPage *self = MSCOS_LIBRARY_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_LIBRARY_PAGE);
   mscos_widget_unparent_children (GTK_WIDGET (self));
 
@@ -306,6 +338,7 @@ mscos_library_page_dispose (GObject *object)
   g_clear_object (&self->pack);
   g_clear_pointer (&self->outcome_ids, g_ptr_array_unref);
   g_clear_pointer (&self->folded_words, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
 
   G_OBJECT_CLASS (mscos_library_page_parent_class)->dispose (object);
 }
@@ -325,6 +358,7 @@ mscos_library_page_class_init (MscosLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 }
 
@@ -382,10 +416,9 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   mscos_library_page_get_title (self), -1);
 
-  g_signal_connect_object (entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  entries_changed_cb (self, 0, 0, g_list_model_get_n_items (entries), entries);
-  refresh_cb (self);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (entries_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_empty_state (self);
 
   return GTK_WIDGET (self);
 }

@@ -13,7 +13,7 @@
 #include <gmodule.h>
 
 #include "mscos-viewer.h"
-#include "viewer/mscos-viewer-module.h"
+#include "mscos-viewer-module.h"
 
 /* The program's side of the in-app web viewer. The viewer and WebKitGTK live in a loadable
  * module (src/viewer/), opened here the first time a web page is shown and then kept for the
