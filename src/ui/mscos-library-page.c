@@ -23,7 +23,10 @@
  * never dropped. The library's entries flow through a filter and a sorter into the list view;
  * the library signals a changed entry as one changed row, which the filter and the sorter
  * look at again on their own, so a change costs one row whatever the size of the library.
- * Typing in the filter narrows what is shown: only the rows shown are looked at again. */
+ * Each page sorts on its own time (when bookmarked, when the note last changed), so that a
+ * bookmark toggled does not move the item's note across the Notes page, which would make the
+ * list view rebind every row it holds. Typing in the filter narrows what is shown: only the
+ * rows shown are looked at again, and only entries of the page's kind are ever looked at. */
 
 /* The outcome filter's first choices, before the pack's outcomes. */
 enum {
@@ -45,6 +48,7 @@ struct _MscosLibraryPage
   MscosLibraryPageMode  mode;
   MscosLibrary         *library;
   MscosContentPack     *pack;
+  GtkFilterListModel   *in_mode;
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   GtkFilterListModel   *filtered;
@@ -130,6 +134,13 @@ matches_words (MscosLibraryPage  *self,
 }
 
 static gboolean
+filter_mode_cb (gpointer item,
+                gpointer user_data)
+{
+  return entry_in_mode (user_data, item);
+}
+
+static gboolean
 filter_entry_cb (gpointer item,
                  gpointer user_data)
 {
@@ -137,9 +148,6 @@ filter_entry_cb (gpointer item,
   MscosLibraryEntry *entry = item;
   guint choice = gtk_drop_down_get_selected (self->outcome_dropdown);
   gboolean missing;
-
-  if (!entry_in_mode (self, entry))
-    return FALSE;
 
   missing = self->pack == NULL
             || mscos_library_entry_get_status (entry, self->pack) == MSCOS_LIBRARY_ENTRY_MISSING;
@@ -154,13 +162,23 @@ filter_entry_cb (gpointer item,
   return matches_words (self, entry);
 }
 
+static GDateTime *
+get_mode_time (MscosLibraryPage  *self,
+               MscosLibraryEntry *entry)
+{
+  if (self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS)
+    return mscos_library_entry_get_bookmark_created (entry);
+
+  return mscos_library_entry_get_note_modified (entry);
+}
+
 static int
 sort_newest_first_cb (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
-  GDateTime *time_a = mscos_library_entry_get_modified ((MscosLibraryEntry *) a);
-  GDateTime *time_b = mscos_library_entry_get_modified ((MscosLibraryEntry *) b);
+  GDateTime *time_a = get_mode_time (user_data, (MscosLibraryEntry *) a);
+  GDateTime *time_b = get_mode_time (user_data, (MscosLibraryEntry *) b);
 
   if (time_a == NULL || time_b == NULL)
     return (time_a == NULL) - (time_b == NULL);
@@ -172,8 +190,7 @@ static void
 update_empty_state (MscosLibraryPage *self)
 {
   gboolean bookmarks = self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS;
-  GListModel *entries = mscos_library_get_entries (self->library);
-  gboolean any = FALSE;
+  gboolean any;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {
@@ -181,12 +198,7 @@ update_empty_state (MscosLibraryPage *self)
       return;
     }
 
-  for (guint i = 0; !any && i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
-
-      any = entry_in_mode (self, entry);
-    }
+  any = g_list_model_get_n_items (G_LIST_MODEL (self->in_mode)) > 0;
 
   if (any)
     {
@@ -332,6 +344,7 @@ mscos_library_page_dispose (GObject *object)
   mscos_widget_unparent_children (GTK_WIDGET (self));
 
   g_clear_object (&self->filtered);
+  g_clear_object (&self->in_mode);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_object (&self->library);
@@ -398,9 +411,13 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
   fill_outcome_choices (self);
 
   entries = mscos_library_get_entries (library);
+  self->in_mode = gtk_filter_list_model_new (g_object_ref (entries),
+                                             GTK_FILTER (gtk_custom_filter_new (filter_mode_cb,
+                                                                                self, NULL)));
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_newest_first_cb, NULL, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (entries), GTK_FILTER (g_object_ref (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_newest_first_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->in_mode)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     GTK_SORTER (g_object_ref (self->sorter)));
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
@@ -417,6 +434,8 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
                                   mscos_library_page_get_title (self), -1);
 
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (entries_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->in_mode, "items-changed", G_CALLBACK (entries_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_empty_state (self);
 

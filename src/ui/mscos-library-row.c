@@ -50,7 +50,9 @@ update (MscosLibraryRow *self)
 {
   MscosLibraryEntry *entry = self->entry;
   MscosOutcome *outcome = NULL;
-  GDateTime *modified = mscos_library_entry_get_modified (entry);
+  /* The time the page sorts on: when the note last changed, or when it was bookmarked. */
+  GDateTime *modified = self->show_note ? mscos_library_entry_get_note_modified (entry)
+                                        : mscos_library_entry_get_bookmark_created (entry);
   g_autofree char *date = modified ? g_date_time_format (modified, "%e %b %Y") : NULL;
   const char *status = NULL;
   const char *text;
