@@ -49,7 +49,7 @@ G_DEFINE_FINAL_TYPE (MscosApplication, mscos_application, ADW_TYPE_APPLICATION)
 
 #ifdef __GLIBC__
 static gboolean
-release_memory_cb (gpointer data)
+memory_release_due_cb (gpointer data)
 {
   MscosApplication *self = data;
 
@@ -67,7 +67,7 @@ release_memory_later (MscosApplication *self)
 {
 #ifdef __GLIBC__
   if (self->release_source == 0)
-    self->release_source = g_timeout_add_seconds (1, release_memory_cb, self);
+    self->release_source = g_timeout_add_seconds (1, memory_release_due_cb, self);
 #endif
 }
 
@@ -119,9 +119,9 @@ ensure_window (MscosApplication *self,
 }
 
 static void
-show_about_cb (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
 {
   static const char *partners[] = {
     "King’s College London",
@@ -180,9 +180,9 @@ show_about_cb (GSimpleAction *action,
 }
 
 static void
-quit_cb (GSimpleAction *action,
-         GVariant      *parameter,
-         gpointer       user_data)
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   MscosApplication *self = user_data;
 
@@ -193,9 +193,9 @@ quit_cb (GSimpleAction *action,
 }
 
 static void
-show_preferences_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
 {
   MscosApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -223,9 +223,9 @@ clear_own_clipboards (GdkDisplay *display)
  * disk); the outcome shown is forgotten, so that the next start does not open on it; then the
  * library is written and the app quits. */
 static void
-quick_exit_cb (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+quick_exit_activated_cb (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
 {
   MscosApplication *self = user_data;
   GdkDisplay *display = gdk_display_get_default ();
@@ -251,10 +251,10 @@ quick_exit_cb (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
-  { "about", show_about_cb },
-  { "preferences", show_preferences_cb },
-  { "quick-exit", quick_exit_cb },
-  { "quit", quit_cb },
+  { "about", about_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "quick-exit", quick_exit_activated_cb },
+  { "quit", quit_activated_cb },
 };
 
 static void
@@ -320,7 +320,7 @@ mscos_application_command_line (GApplication            *application,
 }
 
 static gboolean
-start_reading_cb (gpointer user_data)
+reading_due_cb (gpointer user_data)
 {
   MscosApplication *self = user_data;
 
@@ -388,22 +388,22 @@ mscos_application_startup (GApplication *application)
    * loop runs: after the window, if there is one, is on screen, so that reading does not take
    * a processor from building it; and without waiting for a window at all, as GNOME Shell may
    * start the app only to search it. */
-  self->start_reading_source = g_idle_add_full (G_PRIORITY_LOW, start_reading_cb, self, NULL);
+  self->start_reading_source = g_idle_add_full (G_PRIORITY_LOW, reading_due_cb, self, NULL);
 }
 
 static void
-provider_activate_result_cb (MscosApplication *self,
-                             const char       *item_id,
-                             guint             timestamp)
+provider_result_activated_cb (MscosApplication *self,
+                              const char       *item_id,
+                              guint             timestamp)
 {
   gtk_widget_activate_action (GTK_WIDGET (ensure_window (self, timestamp)), "win.show-item",
                               "s", item_id);
 }
 
 static void
-provider_launch_search_cb (MscosApplication *self,
-                           const char       *query,
-                           guint             timestamp)
+provider_search_launched_cb (MscosApplication *self,
+                             const char       *query,
+                             guint             timestamp)
 {
   gtk_widget_activate_action (GTK_WIDGET (ensure_window (self, timestamp)), "win.start-search",
                               "s", query);
@@ -431,9 +431,9 @@ mscos_application_dbus_register (GApplication     *application,
   g_settings_bind (self->settings, "shell-search", self->search_provider, "enabled",
                    G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->search_provider, "activate-result",
-                           G_CALLBACK (provider_activate_result_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (provider_result_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "launch-search",
-                           G_CALLBACK (provider_launch_search_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (provider_search_launched_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_provider, "index-wanted",
                            G_CALLBACK (provider_index_wanted_cb), self, G_CONNECT_SWAPPED);
   if (self->session != NULL)

@@ -88,7 +88,7 @@ typedef struct
 } SaveJob;
 
 static void     schedule_save (MscosDurableStore *self);
-static gboolean retry_save_cb (gpointer           user_data);
+static gboolean retry_due_cb (gpointer           user_data);
 
 G_DEFINE_TYPE_WITH_PRIVATE (MscosDurableStore, mscos_durable_store, G_TYPE_OBJECT)
 
@@ -234,7 +234,7 @@ record_save_failure (MscosDurableStore *self,
 
   if (priv->retry_source == 0)
     {
-      priv->retry_source = g_timeout_add (RETRY_MS, retry_save_cb, self);
+      priv->retry_source = g_timeout_add (RETRY_MS, retry_due_cb, self);
       g_source_set_name_by_id (priv->retry_source, "[mscos] retry saving");
     }
 }
@@ -302,7 +302,7 @@ start_save (MscosDurableStore *self)
 }
 
 static gboolean
-save_timeout_cb (gpointer user_data)
+save_due_cb (gpointer user_data)
 {
   MscosDurableStore *self = user_data;
   MscosDurableStorePrivate *priv = get_priv (self);
@@ -318,7 +318,7 @@ save_timeout_cb (gpointer user_data)
 }
 
 static gboolean
-retry_save_cb (gpointer user_data)
+retry_due_cb (gpointer user_data)
 {
   MscosDurableStore *self = user_data;
 
@@ -431,7 +431,7 @@ schedule_save (MscosDurableStore *self)
 
   delay = get_save_due_time (priv) - g_get_monotonic_time ();
   priv->save_source = g_timeout_add (delay > 0 ? (guint) ((delay + 999) / 1000) : 0,
-                                     save_timeout_cb, self);
+                                     save_due_cb, self);
   g_source_set_name_by_id (priv->save_source, "[mscos] save");
 }
 

@@ -698,11 +698,12 @@ rank_candidates (Search    *search,
       double floor = n_top == limit ? top[0].score : -1.0;
 
       if (n_top == limit &&
-          mscos_search_bound_candidate (search->index, hits, candidate->n_hits, search->n_words) <= floor)
+          mscos_search_bound_candidate (search->index, hits, candidate->n_hits,
+                                        search->n_words) <= floor)
         continue;
 
-      if (mscos_search_score_candidate (search->index, search->notes, candidate, hits, search->n_words,
-                           floor))
+      if (mscos_search_score_candidate (search->index, search->notes, candidate, hits,
+                                        search->n_words, floor))
         mscos_search_offer_candidate (top, &n_top, limit, candidate);
     }
 
@@ -743,9 +744,9 @@ create_search_result (Search          *search,
       kind = FIELD_NOTE;
     }
 
-  return mscos_search_create_result (&g_array_index (self->docs, Document, candidate->doc), kind, text,
-                        first, end - first, search->words, candidate->score,
-                        candidate->in_note);
+  return mscos_search_create_result (&g_array_index (self->docs, Document, candidate->doc),
+                                     kind, text, first, end - first, search->words,
+                                     candidate->score, candidate->in_note);
 }
 
 static MscosSearchIndex *

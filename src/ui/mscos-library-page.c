@@ -203,16 +203,22 @@ update_empty_state (MscosLibraryPage *self)
   if (any)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Matching Bookmarks") : _("No Matching Notes"));
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Matching Bookmarks")
+                                                             : _("No Matching Notes"));
       adw_status_page_set_description (self->empty_page, _("Try other words or another outcome."));
     }
   else
     {
-      adw_status_page_set_icon_name (self->empty_page, bookmarks ? "starred-symbolic" : "document-edit-symbolic");
-      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Bookmarks Yet") : _("No Notes Yet"));
+      adw_status_page_set_icon_name (self->empty_page, bookmarks ? "starred-symbolic"
+                                                                 : "document-edit-symbolic");
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Bookmarks Yet")
+                                                             : _("No Notes Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       bookmarks ? _("Select the star on any quote, resource or recommendation to keep it here.")
-                                                 : _("Select the note button on any item to write a note. Notes stay on this computer."));
+                                       bookmarks ? _("Select the star on any quote, resource or "
+                                                     "recommendation to keep it here.")
+                                                 : _("Select the note button on any item to "
+                                                     "write a note. Notes stay on this "
+                                                     "computer."));
     }
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
@@ -274,37 +280,40 @@ entry_activated_cb (MscosLibraryPage *self,
   if (entry == NULL)
     return;
 
-  if (self->pack != NULL && mscos_library_entry_get_status (entry, self->pack) != MSCOS_LIBRARY_ENTRY_MISSING)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", mscos_library_entry_get_item_id (entry));
+  if (self->pack != NULL
+      && mscos_library_entry_get_status (entry, self->pack) != MSCOS_LIBRARY_ENTRY_MISSING)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s",
+                                mscos_library_entry_get_item_id (entry));
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
-                                _("This item is not in the content pack shown; what you saved of it is kept here"));
+                                _("This item is not in the content pack shown; what you saved "
+                                  "of it is kept here"));
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              MscosLibraryPage         *self)
+row_set_up_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               MscosLibraryPage         *self)
 {
   gtk_list_item_set_child (list_item, g_object_new (MSCOS_TYPE_LIBRARY_ROW, NULL));
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             MscosLibraryPage         *self)
+row_bound_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              MscosLibraryPage         *self)
 {
   MscosLibraryEntry *entry = gtk_list_item_get_item (list_item);
 
-  mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry, self->pack,
-                          self->mode == MSCOS_LIBRARY_PAGE_NOTES);
+  mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry,
+                          self->pack, self->mode == MSCOS_LIBRARY_PAGE_NOTES);
   gtk_list_item_set_accessible_label (list_item, mscos_library_entry_get_item_title (entry));
 }
 
 static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               MscosLibraryPage         *self)
+row_unbound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                MscosLibraryPage         *self)
 {
   mscos_library_row_unbind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)));
 }
@@ -364,7 +373,8 @@ mscos_library_page_class_init (MscosLibraryPageClass *klass)
 
   object_class->dispose = mscos_library_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-library-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/mscos-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, outcome_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, stack);
@@ -424,9 +434,9 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_set_up_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bound_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbound_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 

@@ -205,7 +205,8 @@ mscos_search_hit_new (MscosSearchResult *result,
   self = g_object_new (MSCOS_TYPE_SEARCH_HIT, NULL);
   self->item_id = g_strdup (mscos_item_get_id (item));
   self->title = dup_context_title (item);
-  self->kind_name = g_strdup (kind_name (mscos_item_get_kind (item), mscos_search_result_get_in_note (result)));
+  self->kind_name = g_strdup (kind_name (mscos_item_get_kind (item),
+                                         mscos_search_result_get_in_note (result)));
   self->outcome_title = g_strdup (outcome ? mscos_outcome_get_title (outcome) : "");
   self->excerpt = g_strdup (mscos_search_result_get_excerpt (result));
   self->excerpt_attributes = pango_attr_list_new ();

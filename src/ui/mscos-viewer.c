@@ -54,7 +54,8 @@ load_module (GError **error)
   MscosViewerGetVersionFunc get_version = NULL;
   MscosViewerNewPageFunc new_page = NULL;
   MscosViewerDropSessionFunc drop_session = NULL;
-  const char *path = MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT ? g_getenv (MSCOS_VIEWER_MODULE_ENV) : NULL;
+  const char *path = MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT ? g_getenv (MSCOS_VIEWER_MODULE_ENV)
+                                                          : NULL;
   GModule *module;
 
   if (viewer_module != NULL)

@@ -65,8 +65,8 @@ apply_zoom (MscosWindow *self)
 
 static void
 zoom_activated_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
+                   const char *action_name,
+                   GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   double scale = g_settings_get_double (self->settings, "text-scale");
@@ -126,8 +126,8 @@ _mscos_window_create_page_popover (gpointer user_data)
 
 static void
 show_shortcuts_activated_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
 
@@ -185,8 +185,8 @@ open_web_page (MscosWindow *self,
 
 static void
 desktop_link_confirmed_cb (AdwAlertDialog *dialog,
-                         GAsyncResult   *result,
-                         MscosWindow    *self)
+                           GAsyncResult   *result,
+                           MscosWindow    *self)
 {
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
 
@@ -198,8 +198,8 @@ desktop_link_confirmed_cb (AdwAlertDialog *dialog,
 
 static void
 open_uri_activated_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   const char *uri = g_variant_get_string (parameter, NULL);
@@ -248,8 +248,8 @@ open_uri_activated_cb (GtkWidget  *widget,
 
 static void
 toast_activated_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   mscos_window_show_toast (MSCOS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
@@ -258,8 +258,8 @@ toast_activated_cb (GtkWidget  *widget,
 
 static void
 open_dialog_closed_cb (GtkFileDialog *dialog,
-                     GAsyncResult  *result,
-                     MscosWindow   *self)
+                       GAsyncResult  *result,
+                       MscosWindow   *self)
 {
   g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
 
@@ -271,8 +271,8 @@ open_dialog_closed_cb (GtkFileDialog *dialog,
 
 static void
 open_content_activated_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
@@ -292,10 +292,10 @@ open_content_activated_cb (GtkWidget  *widget,
 
 static gboolean
 file_dropped_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         MscosWindow   *self)
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 MscosWindow   *self)
 {
   GSList *files = g_value_get_boxed (value);
 
@@ -383,8 +383,8 @@ write_export (MscosWindow  *self,
 
 static void
 replace_confirmed_cb (AdwAlertDialog *dialog,
-                    GAsyncResult   *result,
-                    MscosWindow    *self)
+                      GAsyncResult   *result,
+                      MscosWindow    *self)
 {
   g_autoptr (MscosWindow) owned = self;
 
@@ -397,8 +397,8 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static void
 export_chooser_responded_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    MscosWindow     *self)
+                             int              response,
+                             MscosWindow     *self)
 {
   g_autoptr (MscosWindow) owned = self;
   g_autoptr (GtkNativeDialog) owned_chooser = chooser;
@@ -424,7 +424,8 @@ export_chooser_responded_cb (GtkNativeDialog *chooser,
   if (filter != NULL)
     format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
   else
-    format = g_str_has_suffix (chosen_name, export_extensions[EXPORT_JSON]) ? EXPORT_JSON : EXPORT_MARKDOWN;
+    format = g_str_has_suffix (chosen_name, export_extensions[EXPORT_JSON]) ? EXPORT_JSON
+                                                                            : EXPORT_MARKDOWN;
 
   name = name_for_format (chosen_name, format);
   if (g_str_equal (name, chosen_name))
@@ -480,8 +481,8 @@ create_export_filter (const char   *name,
  * decides the format here; GtkFileChooserNative, which it wraps, does, through the portal too. */
 static void
 export_library_activated_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -495,14 +496,16 @@ export_library_activated_cb (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Export Library"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  markdown = create_export_filter (_("Markdown, to read and send"), EXPORT_MARKDOWN, "text/markdown");
+  markdown = create_export_filter (_("Markdown, to read and send"), EXPORT_MARKDOWN,
+                                   "text/markdown");
   json = create_export_filter (_("JSON, to import elsewhere"), EXPORT_JSON, "application/json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), markdown);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_responded_cb), g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_responded_cb),
+                    g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -561,8 +564,8 @@ import_read_cb (GFile        *file,
 
 static void
 import_dialog_closed_cb (GtkFileDialog *dialog,
-                       GAsyncResult  *result,
-                       MscosWindow   *self)
+                         GAsyncResult  *result,
+                         MscosWindow   *self)
 {
   g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
 
@@ -577,8 +580,8 @@ import_dialog_closed_cb (GtkFileDialog *dialog,
 
 static void
 import_library_activated_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+                             const char *action_name,
+                             GVariant   *parameter)
 {
   MscosWindow *self = MSCOS_WINDOW (widget);
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();

@@ -120,7 +120,8 @@ show_library (MscosWindow          *self,
     }
 
   gtk_stack_set_visible_child (self->page_stack, page);
-  adw_navigation_page_set_title (self->content_page, mscos_library_page_get_title (MSCOS_LIBRARY_PAGE (page)));
+  adw_navigation_page_set_title (self->content_page,
+                                 mscos_library_page_get_title (MSCOS_LIBRARY_PAGE (page)));
   adw_navigation_view_pop_to_tag (self->content_view, "outcome");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.expand-all", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collapse-all", FALSE);
@@ -240,7 +241,8 @@ static void
 sidebar_activated_cb (MscosWindow *self,
                       guint        position)
 {
-  g_autoptr (MscosSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_selection), position);
+  GListModel *sidebar = G_LIST_MODEL (self->sidebar_selection);
+  g_autoptr (MscosSidebarItem) item = g_list_model_get_item (sidebar, position);
 
   if (item == NULL)
     return;
@@ -271,7 +273,8 @@ restore_outcome (MscosWindow      *self,
     show_outcome (self, outcome);
   else if (!adw_navigation_split_view_get_collapsed (self->split_view))
     {
-      g_autoptr (MscosOutcome) first = g_list_model_get_item (mscos_content_pack_get_outcomes (pack), 0);
+      GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
+      g_autoptr (MscosOutcome) first = g_list_model_get_item (outcomes, 0);
 
       show_outcome (self, first);
     }
@@ -286,7 +289,7 @@ restore_outcome (MscosWindow      *self,
 #define LOADING_SPINNER_DELAY_MS 500
 
 static gboolean
-show_loading_spinner_cb (gpointer user_data)
+loading_spinner_due_cb (gpointer user_data)
 {
   MscosWindow *self = user_data;
 
@@ -303,7 +306,8 @@ set_sidebar_loading (MscosWindow *self,
   GtkWidget *spinner = gtk_stack_get_child_by_name (self->sidebar_stack, "reading");
 
   if (loading && spinner == NULL && self->loading_spinner_source == 0)
-    self->loading_spinner_source = g_timeout_add (LOADING_SPINNER_DELAY_MS, show_loading_spinner_cb, self);
+    self->loading_spinner_source = g_timeout_add (LOADING_SPINNER_DELAY_MS,
+                                                  loading_spinner_due_cb, self);
 
   if (!loading)
     {
@@ -412,8 +416,10 @@ content_refused_cb (MscosWindow *self,
   lines = g_strsplit (error->message, "\n", -1);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
                                 g_dngettext (GETTEXT_PACKAGE,
-                                             "“%s” has a problem, listed below. The current content stays.",
-                                             "“%s” has %u problems, listed below. The current content stays.",
+                                             "“%s” has a problem, listed below. The current "
+                                             "content stays.",
+                                             "“%s” has %u problems, listed below. The current "
+                                             "content stays.",
                                              g_strv_length (lines)),
                                 name, g_strv_length (lines));
 
@@ -466,7 +472,8 @@ choose_banner (MscosWindow  *self,
       return mscos_library_get_newer_version (library) ? BANNER_NEWER_VERSION : BANNER_LOAD_PROBLEM;
     }
 
-  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
+  if (self->settings != NULL
+      && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
     {
       *title = _("Shift+Esc closes the app at once, if you need to leave quickly");
       return BANNER_QUICK_EXIT_TIP;
@@ -520,9 +527,9 @@ open_containing_folder (MscosWindow *self,
 }
 
 static void
-start_new_library_cb (AdwAlertDialog *dialog,
-                      GAsyncResult   *result,
-                      MscosWindow    *self)
+new_library_chosen_cb (AdwAlertDialog *dialog,
+                       GAsyncResult   *result,
+                       MscosWindow    *self)
 {
   g_autoptr (MscosWindow) owned = self;
   MscosLibrary *library = _mscos_window_get_library (self);
@@ -585,13 +592,14 @@ ask_to_start_new_library (MscosWindow *self)
                                   "folder", _("_Open Folder"),
                                   "new", _("_Start New Library"),
                                   NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new",
+                                            ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "destination", g_steal_pointer (&destination),
                           g_object_unref);
   mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) start_new_library_cb, g_object_ref (self));
+                           (GAsyncReadyCallback) new_library_chosen_cb, g_object_ref (self));
 }
 
 static void
