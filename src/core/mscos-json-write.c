@@ -15,7 +15,7 @@
 #include "mscos-json-write.h"
 
 /**
- * mscos_json_builder_add_string_member:
+ * mscos_json_add_string:
  * @builder: a #JsonBuilder inside an object
  * @name: the member's name
  * @value: (nullable): its value; %NULL leaves the member out
@@ -23,9 +23,9 @@
  * Adds a string member, if there is a value.
  */
 void
-mscos_json_builder_add_string_member (JsonBuilder *builder,
-                                      const char  *name,
-                                      const char  *value)
+mscos_json_add_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
 {
   g_return_if_fail (JSON_IS_BUILDER (builder));
   g_return_if_fail (name != NULL);
@@ -38,7 +38,7 @@ mscos_json_builder_add_string_member (JsonBuilder *builder,
 }
 
 /**
- * mscos_json_builder_add_time_member:
+ * mscos_json_add_time:
  * @builder: a #JsonBuilder inside an object
  * @name: the member's name
  * @time: a time, in any zone
@@ -47,9 +47,9 @@ mscos_json_builder_add_string_member (JsonBuilder *builder,
  * without the fraction when it is zero.
  */
 void
-mscos_json_builder_add_time_member (JsonBuilder *builder,
-                                    const char  *name,
-                                    GDateTime   *time)
+mscos_json_add_time (JsonBuilder *builder,
+                     const char  *name,
+                     GDateTime   *time)
 {
   g_autoptr (GDateTime) utc = NULL;
   g_autofree char *text = NULL;
@@ -59,5 +59,5 @@ mscos_json_builder_add_time_member (JsonBuilder *builder,
 
   utc = g_date_time_to_utc (time);
   text = g_date_time_format_iso8601 (utc);
-  mscos_json_builder_add_string_member (builder, name, text);
+  mscos_json_add_string (builder, name, text);
 }

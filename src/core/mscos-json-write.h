@@ -11,11 +11,11 @@
 
 G_BEGIN_DECLS
 
-void mscos_json_builder_add_string_member (JsonBuilder *builder,
-                                           const char  *name,
-                                           const char  *value);
-void mscos_json_builder_add_time_member   (JsonBuilder *builder,
-                                           const char  *name,
-                                           GDateTime   *time);
+void mscos_json_add_string (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value);
+void mscos_json_add_time   (JsonBuilder *builder,
+                            const char  *name,
+                            GDateTime   *time);
 
 G_END_DECLS

@@ -46,6 +46,8 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-json-write.h"
+
 /* Reading ------------------------------------------------------------------------------ */
 
 /* Notes are the user's own words: any string is kept, tabs, control characters and length
@@ -304,46 +306,23 @@ mscos_library_json_read (const char     *data,
 /* Writing ------------------------------------------------------------------------------ */
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_time_member (JsonBuilder *builder,
-                 const char  *name,
-                 GDateTime   *time)
-{
-  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format_iso8601 (utc);
-
-  add_string_member (builder, name, text);
-}
-
-static void
 add_record (JsonBuilder              *builder,
             const MscosLibraryRecord *record)
 {
   json_builder_begin_object (builder);
-  add_string_member (builder, "pack", record->pack_id);
-  add_string_member (builder, "item", record->item_id);
-  add_string_member (builder, "outcome", record->outcome_id);
-  add_string_member (builder, "kind", record->item_kind);
-  add_string_member (builder, "title", record->item_title);
-  add_string_member (builder, "excerpt", record->excerpt);
-  add_string_member (builder, "digest", record->digest);
+  mscos_json_add_string (builder, "pack", record->pack_id);
+  mscos_json_add_string (builder, "item", record->item_id);
+  mscos_json_add_string (builder, "outcome", record->outcome_id);
+  mscos_json_add_string (builder, "kind", record->item_kind);
+  mscos_json_add_string (builder, "title", record->item_title);
+  mscos_json_add_string (builder, "excerpt", record->excerpt);
+  mscos_json_add_string (builder, "digest", record->digest);
 
   if (record->bookmark_created != NULL)
     {
       json_builder_set_member_name (builder, "bookmark");
       json_builder_begin_object (builder);
-      add_time_member (builder, "created", record->bookmark_created);
+      mscos_json_add_time (builder, "created", record->bookmark_created);
       json_builder_end_object (builder);
     }
 
@@ -351,9 +330,9 @@ add_record (JsonBuilder              *builder,
     {
       json_builder_set_member_name (builder, "note");
       json_builder_begin_object (builder);
-      add_string_member (builder, "text", record->note);
-      add_time_member (builder, "created", record->note_created);
-      add_time_member (builder, "modified", record->note_modified);
+      mscos_json_add_string (builder, "text", record->note);
+      mscos_json_add_time (builder, "created", record->note_created);
+      mscos_json_add_time (builder, "modified", record->note_modified);
       json_builder_end_object (builder);
     }
 
@@ -372,7 +351,7 @@ mscos_library_json_write (GPtrArray *records)
   g_ptr_array_sort_values (records, mscos_library_record_compare);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "format", MSCOS_LIBRARY_FORMAT);
+  mscos_json_add_string (builder, "format", MSCOS_LIBRARY_FORMAT);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, MSCOS_LIBRARY_VERSION);
   json_builder_set_member_name (builder, "entries");
