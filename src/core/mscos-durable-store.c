@@ -264,6 +264,8 @@ save_finished_cb (GObject      *object,
   g_autoptr (GError) error = NULL;
 
   priv->saving = FALSE;
+  if (MSCOS_DURABLE_STORE_GET_CLASS (self)->save_finished != NULL)
+    MSCOS_DURABLE_STORE_GET_CLASS (self)->save_finished (self);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     record_save_success (self, job->change_count);

@@ -70,7 +70,11 @@ G_DECLARE_DERIVABLE_TYPE (MscosDurableStore, mscos_durable_store, MSCOS, DURABLE
  *   one that could not be read), merging it with changes made before it was read. Returns
  *   %TRUE when the store now holds something the file does not, so that it is saved.
  * @snapshot: on the main thread, returns what a save writes, cheaply: the state as it is now.
+ *   It must stay good until the save is done (@save_finished), the store's state changing
+ *   meanwhile.
  * @free_snapshot: frees a snapshot, on any thread.
+ * @save_finished: (nullable): on the main thread, after a save in a worker thread, written or
+ *   not: what the subclass kept for its snapshot can go.
  * @serialise: returns the bytes of the file for a snapshot; runs in a worker thread.
  * @describe: returns a sentence for the user about @problem; @reason and @detail are as
  *   #MscosDurableProblem says.
@@ -88,6 +92,7 @@ struct _MscosDurableStoreClass
   gpointer          (*snapshot)       (MscosDurableStore    *self);
   void              (*free_snapshot)  (gpointer              snapshot);
   GBytes           *(*serialise)      (gpointer              snapshot);
+  void              (*save_finished)  (MscosDurableStore    *self);
   char             *(*describe)       (MscosDurableStore    *self,
                                        MscosDurableProblem   problem,
                                        const char           *reason,

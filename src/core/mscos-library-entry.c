@@ -390,28 +390,6 @@ mscos_library_record_get_modified (const MscosLibraryRecord *record)
   return record->bookmark_created;
 }
 
-/* Returns @item's digest (mscos_item_dup_digest()), computed once: items never change, and the
- * digest hashes all of an item's text, which every status of every entry on screen needs.
- * Main thread only. */
-const char *
-mscos_library_entry_get_item_digest (MscosItem *item)
-{
-  static GQuark quark;
-  char *digest;
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("mscos-library-item-digest");
-
-  digest = g_object_get_qdata (G_OBJECT (item), quark);
-  if (digest == NULL)
-    {
-      digest = mscos_item_dup_digest (item);
-      g_object_set_qdata_full (G_OBJECT (item), quark, digest, g_free);
-    }
-
-  return digest;
-}
-
 /* Takes a reference on @record. */
 MscosLibraryEntry *
 mscos_library_entry_new (MscosLibraryRecord *record)
@@ -719,7 +697,7 @@ mscos_library_entry_get_status (MscosLibraryEntry *self,
   if (self->record->digest == NULL)
     return MSCOS_LIBRARY_ENTRY_PRESENT;
 
-  if (g_strcmp0 (mscos_library_entry_get_item_digest (item), self->record->digest) != 0)
+  if (g_strcmp0 (mscos_item_get_digest (item), self->record->digest) != 0)
     return MSCOS_LIBRARY_ENTRY_CHANGED;
 
   return MSCOS_LIBRARY_ENTRY_PRESENT;

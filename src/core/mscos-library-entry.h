@@ -78,7 +78,6 @@ GDateTime          *mscos_library_record_get_modified  (const MscosLibraryRecord
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MscosLibraryRecord, mscos_library_record_unref)
 
-const char         *mscos_library_entry_get_item_digest (MscosItem               *item);
 MscosLibraryEntry  *mscos_library_entry_new            (MscosLibraryRecord       *record);
 MscosLibraryRecord *mscos_library_entry_get_record     (MscosLibraryEntry        *self);
 void                mscos_library_entry_set_record     (MscosLibraryEntry        *self,
