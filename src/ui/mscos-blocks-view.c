@@ -21,9 +21,10 @@
 
 struct _MscosBlocksView
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  GPtrArray *blocks;
+  GPtrArray  *blocks;
+  MscosBlock *block;
 };
 
 G_DEFINE_FINAL_TYPE (MscosBlocksView, mscos_blocks_view, GTK_TYPE_WIDGET)
@@ -121,6 +122,7 @@ mscos_blocks_view_dispose (GObject *object)
 
   mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->block, mscos_block_unref);
 
   G_OBJECT_CLASS (mscos_blocks_view_parent_class)->dispose (object);
 }
@@ -162,17 +164,29 @@ mscos_blocks_view_new (GPtrArray *blocks)
   return GTK_WIDGET (self);
 }
 
+static void
+clear (MscosBlocksView *self)
+{
+  mscos_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->block, mscos_block_unref);
+}
+
+/**
+ * mscos_blocks_view_set_blocks:
+ * @blocks: (nullable) (element-type MscosBlock): the text to show
+ */
 void
 mscos_blocks_view_set_blocks (MscosBlocksView *self,
                               GPtrArray       *blocks)
 {
   g_return_if_fail (MSCOS_IS_BLOCKS_VIEW (self));
 
-  if (self->blocks == blocks)
+  if (self->blocks == blocks && self->block == NULL)
     return;
 
-  mscos_widget_unparent_children (GTK_WIDGET (self));
-  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  clear (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), blocks != NULL && blocks->len > 0);
 
   if (blocks == NULL)
     return;
@@ -180,4 +194,27 @@ mscos_blocks_view_set_blocks (MscosBlocksView *self,
   self->blocks = g_ptr_array_ref (blocks);
   for (guint i = 0; i < blocks->len; i++)
     gtk_widget_set_parent (create_block (g_ptr_array_index (blocks, i)), GTK_WIDGET (self));
+}
+
+/**
+ * mscos_blocks_view_set_block:
+ * @block: (nullable): one block to show
+ */
+void
+mscos_blocks_view_set_block (MscosBlocksView *self,
+                             MscosBlock      *block)
+{
+  g_return_if_fail (MSCOS_IS_BLOCKS_VIEW (self));
+
+  if (self->block == block && self->blocks == NULL)
+    return;
+
+  clear (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), block != NULL);
+
+  if (block == NULL)
+    return;
+
+  self->block = mscos_block_ref (block);
+  gtk_widget_set_parent (create_block (block), GTK_WIDGET (self));
 }
