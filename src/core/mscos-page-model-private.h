@@ -38,7 +38,16 @@ struct _MscosPageRow
   guint             expandable : 1;
   guint             expanded : 1;
   guint             highlighted : 1;
+  /* Whether the page's feed (mscos-page-feed.c) has given the row to its view yet. */
+  guint             fed : 1;
 };
+
+GPtrArray    *mscos_page_model_get_shown       (MscosPageModel   *self);
+void          mscos_page_rows_insert           (GPtrArray        *array,
+                                                guint             index,
+                                                gpointer         *rows,
+                                                guint             n_rows);
+gboolean      mscos_page_row_is_shown          (MscosPageRow     *self);
 
 MscosPageRow *mscos_page_row_new               (MscosPageModel   *model,
                                                 MscosPageRowKind  kind,

@@ -271,17 +271,34 @@ update_last_masks (MscosPageModel *self,
 }
 
 /* GPtrArray inserts one element at a time; an item's rows go in at once. */
-static void
-insert_rows (GPtrArray *array,
-             guint      index,
-             GPtrArray *rows)
+void
+mscos_page_rows_insert (GPtrArray *array,
+                        guint      index,
+                        gpointer  *rows,
+                        guint      n_rows)
 {
   guint old_length = array->len;
 
-  g_ptr_array_set_size (array, old_length + rows->len);
-  memmove (array->pdata + index + rows->len, array->pdata + index,
+  g_assert (index <= old_length);
+
+  g_ptr_array_set_size (array, old_length + n_rows);
+  memmove (array->pdata + index + n_rows, array->pdata + index,
            (old_length - index) * sizeof (gpointer));
-  memcpy (array->pdata + index, rows->pdata, rows->len * sizeof (gpointer));
+  memcpy (array->pdata + index, rows, n_rows * sizeof (gpointer));
+}
+
+GPtrArray *
+mscos_page_model_get_shown (MscosPageModel *self)
+{
+  return self->shown;
+}
+
+/* Whether @self is among the rows its model shows now. */
+gboolean
+mscos_page_row_is_shown (MscosPageRow *self)
+{
+  return self->model != NULL && self->position < self->model->shown->len
+         && g_ptr_array_index (self->model->shown, self->position) == self;
 }
 
 static void
@@ -499,7 +516,7 @@ mscos_page_model_set_expanded (MscosPageModel *self,
       for (guint i = 0; i < row->children->len; i++)
         append_shown (self, rows, g_ptr_array_index (row->children, i));
 
-      insert_rows (self->shown, position + 1, rows);
+      mscos_page_rows_insert (self->shown, position + 1, rows->pdata, rows->len);
       number_rows (self, position + 1);
       update_last_masks (self, position, position + rows->len);
       g_list_model_items_changed (G_LIST_MODEL (self), position + 1, 0, rows->len);

@@ -378,6 +378,22 @@ mscos_page_row_get_frame_item (MscosPageRow *self,
 }
 
 /**
+ * mscos_page_row_get_frame_row:
+ * @frame: less than mscos_page_row_get_n_frames(), 0 being the outermost card
+ *
+ * Returns: (transfer none): the row of the item whose card that is, which begins the card
+ */
+MscosPageRow *
+mscos_page_row_get_frame_row (MscosPageRow *self,
+                              guint         frame)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+  g_return_val_if_fail (frame < self->n_frames, NULL);
+
+  return self->frames[frame];
+}
+
+/**
  * mscos_page_row_get_frame_first:
  *
  * Returns: whether the row begins the card of @frame: the card's own item row

@@ -59,6 +59,8 @@ gboolean          mscos_page_row_has_controls      (MscosPageRow *self);
 guint             mscos_page_row_get_n_frames      (MscosPageRow *self);
 MscosItem        *mscos_page_row_get_frame_item    (MscosPageRow *self,
                                                     guint         frame);
+MscosPageRow     *mscos_page_row_get_frame_row     (MscosPageRow *self,
+                                                    guint         frame);
 gboolean          mscos_page_row_get_frame_first   (MscosPageRow *self,
                                                     guint         frame);
 gboolean          mscos_page_row_get_frame_last    (MscosPageRow *self,

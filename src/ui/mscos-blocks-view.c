@@ -13,6 +13,7 @@
 
 #include "mscos-block.h"
 #include "mscos-blocks-view.h"
+#include "mscos-hanging-row.h"
 #include "mscos-ui-utils.h"
 
 /* Shows longer text from a content pack: paragraphs, headings, quotations and lists nested
@@ -46,8 +47,7 @@ create_list (MscosBlock *list)
     {
       MscosBlock *entry = mscos_block_get_child (list, i);
       const char *label = mscos_block_get_label (entry);
-      GtkWidget *row = g_object_new (GTK_TYPE_BOX,
-                                     "orientation", GTK_ORIENTATION_HORIZONTAL,
+      GtkWidget *row = g_object_new (MSCOS_TYPE_HANGING_ROW,
                                      "spacing", 8,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
                                      NULL);
@@ -65,8 +65,8 @@ create_list (MscosBlock *list)
       for (guint j = 0; j < mscos_block_get_n_children (entry); j++)
         gtk_box_append (GTK_BOX (column), create_block (mscos_block_get_child (entry, j)));
 
-      gtk_box_append (GTK_BOX (row), marker);
-      gtk_box_append (GTK_BOX (row), column);
+      mscos_hanging_row_add (MSCOS_HANGING_ROW (row), marker);
+      mscos_hanging_row_add (MSCOS_HANGING_ROW (row), column);
       gtk_box_append (GTK_BOX (box), row);
     }
 

@@ -14,6 +14,7 @@
 
 #include "mscos-outcome-page.h"
 #include "mscos-outcome-row.h"
+#include "mscos-page-feed.h"
 #include "mscos-page-model.h"
 
 /* One outcome: its title, summary and study descriptor, then its sections with a card for
@@ -27,6 +28,15 @@
  * (1,000 items: 41 s of CPU before the page was idle, one stall of 29 s), and a box built
  * lazily still holds, and lays out, whatever has been scrolled past or opened. */
 
+/* The view is given the page's rows a few a frame (MscosPageFeed). A row costs the layout of
+ * its text, 5 to 15 ms on these machines, and the grid view keeps 30 rows around where it is
+ * scrolled to: given all at once, as when the page first shows, when Expand All opens every
+ * card in view or when a set of forty recommendations opens, they stalled the main loop for
+ * 250 ms. How many a frame follows how long the last frame took, so that a frame takes about
+ * FRAME_BUDGET_US; once rows come that the view does not bind, they are past those it keeps,
+ * and the rest come at once. */
+#define FRAME_BUDGET_US (35 * G_TIME_SPAN_MILLISECOND)
+#define MAX_ROWS_PER_FRAME 8
 /* How long a jumped-to item stays marked. */
 #define HIGHLIGHT_SECONDS 3
 /* How many frames a jump may take to settle the item where the eye looks first, as rows
@@ -38,18 +48,26 @@ struct _MscosOutcomePage
   GtkWidget          parent_instance;
 
   GtkScrolledWindow *scroller;
-  GtkListView       *list_view;
+  GtkGridView       *grid_view;
 
   MscosOutcome      *outcome;
   MscosContentPack  *pack;
   MscosLibrary      *library;
   MscosPageModel    *model;
+  /* What of the model the view has been given. */
+  MscosPageFeed     *feed;
   /* item id → GtkMediaStream: recordings go on playing while their rows are off screen */
   GHashTable        *media_streams;
-  /* MscosPageRow → the MscosOutcomeRow it is bound to, while it is */
-  GHashTable        *row_widgets;
+  /* MscosPageRow → the GtkListItem it is bound to, while it is */
+  GHashTable        *row_items;
 
   guint              highlight_source;
+  /* Rows bound since the page was made, to see what a change cost. */
+  guint              n_bound;
+  guint              feed_tick;
+  guint              rows_per_frame;
+  gint64             last_frame_time;
+
   /* A row just jumped to, brought to the upper third of the page after each layout until it
    * stays there. */
   MscosPageRow      *scroll_target;
@@ -74,7 +92,9 @@ static GtkWidget *
 get_row_widget (MscosOutcomePage *self,
                 MscosPageRow     *row)
 {
-  return row ? g_hash_table_lookup (self->row_widgets, row) : NULL;
+  GtkListItem *list_item = row ? g_hash_table_lookup (self->row_items, row) : NULL;
+
+  return list_item ? gtk_list_item_get_child (list_item) : NULL;
 }
 
 /* Where the row holding the keyboard focus is, or G_MAXUINT if the focus is not on a row. */
@@ -85,7 +105,7 @@ get_focus_position (MscosOutcomePage *self)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *row_widget;
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid_view)))
     return G_MAXUINT;
 
   row_widget = gtk_widget_get_ancestor (focus, MSCOS_TYPE_OUTCOME_ROW);
@@ -108,7 +128,7 @@ focus_row (MscosOutcomePage *self,
   if (row == NULL)
     return FALSE;
 
-  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_NONE, NULL);
+  gtk_grid_view_scroll_to (self->grid_view, position, GTK_LIST_SCROLL_NONE, NULL);
   widget = get_row_widget (self, row);
   if (widget == NULL)
     return FALSE;
@@ -137,7 +157,7 @@ layout_done_cb (MscosOutcomePage *self)
   double wanted, value;
 
   if (widget == NULL
-      || !gtk_widget_compute_point (widget, GTK_WIDGET (self->list_view), &GRAPHENE_POINT_INIT (0, 0), &point)
+      || !gtk_widget_compute_point (widget, GTK_WIDGET (self->grid_view), &GRAPHENE_POINT_INIT (0, 0), &point)
       || ++self->scroll_frames > SCROLL_SETTLE_FRAMES)
     {
       stop_scrolling_to_target (self);
@@ -164,7 +184,7 @@ scroll_to_row (MscosOutcomePage *self,
   stop_scrolling_to_target (self);
 
   gtk_scroll_info_set_enable_horizontal (info, FALSE);
-  gtk_list_view_scroll_to (self->list_view, mscos_page_model_get_position (self->model, row),
+  gtk_grid_view_scroll_to (self->grid_view, mscos_page_model_get_position (self->model, row),
                            GTK_LIST_SCROLL_NONE, g_steal_pointer (&info));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -199,6 +219,84 @@ highlight_row (MscosOutcomePage *self,
   self->highlight_source = g_timeout_add_seconds (HIGHLIGHT_SECONDS, remove_highlight_cb, self);
 }
 
+/* Where the first row on screen is in the view, or 0 if none is. */
+static guint
+get_top_position (MscosOutcomePage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  GHashTableIter iter;
+  gpointer list_item;
+  guint top = G_MAXUINT;
+
+  g_hash_table_iter_init (&iter, self->row_items);
+  while (g_hash_table_iter_next (&iter, NULL, &list_item))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (gtk_list_item_get_child (list_item), GTK_WIDGET (self->scroller), &bounds)
+          && bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        top = MIN (top, gtk_list_item_get_position (list_item));
+    }
+
+  return top == G_MAXUINT ? 0 : top;
+}
+
+/* Fewer rows the next frame if the last one took too long, more if it was quick. */
+static void
+update_rows_per_frame (MscosOutcomePage *self,
+                       GdkFrameClock    *clock)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 took = now - self->last_frame_time;
+
+  if (self->last_frame_time != 0 && took > FRAME_BUDGET_US)
+    self->rows_per_frame = MAX (1, self->rows_per_frame / 2);
+  else if (self->last_frame_time != 0 && took < FRAME_BUDGET_US / 2)
+    self->rows_per_frame = MIN (MAX_ROWS_PER_FRAME, self->rows_per_frame + 1);
+  self->last_frame_time = now;
+}
+
+static gboolean
+feed_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (widget);
+  guint bound = self->n_bound;
+
+  update_rows_per_frame (self, clock);
+
+  /* From where the screen begins, so that what is in view comes first. */
+  if (mscos_page_feed_step (self->feed, get_top_position (self), self->rows_per_frame) == 0
+      || self->n_bound == bound)
+    mscos_page_feed_catch_up (self->feed);
+
+  if (!mscos_page_feed_is_caught_up (self->feed))
+    return G_SOURCE_CONTINUE;
+
+  self->feed_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+feed_caught_up_changed_cb (MscosOutcomePage *self)
+{
+  if (mscos_page_feed_is_caught_up (self->feed) || self->feed_tick != 0)
+    return;
+
+  /* Each change starts slowly: the last may have been long ago. */
+  self->rows_per_frame = 1;
+  self->last_frame_time = 0;
+  self->feed_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), feed_cb, NULL, NULL);
+}
+
+/* Gives the view every row at once, for what cannot wait: a jump to an item. */
+static void
+catch_up (MscosOutcomePage *self)
+{
+  mscos_page_feed_catch_up (self->feed);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -220,7 +318,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *widget = gtk_list_item_get_child (list_item);
 
   mscos_outcome_row_set_row (MSCOS_OUTCOME_ROW (widget), row);
-  g_hash_table_insert (self->row_widgets, row, widget);
+  g_hash_table_insert (self->row_items, row, list_item);
+  self->n_bound++;
 }
 
 static void
@@ -231,8 +330,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   MscosPageRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
 
-  if (g_hash_table_lookup (self->row_widgets, row) == widget)
-    g_hash_table_remove (self->row_widgets, row);
+  if (g_hash_table_lookup (self->row_items, row) == list_item)
+    g_hash_table_remove (self->row_items, row);
   mscos_outcome_row_set_row (MSCOS_OUTCOME_ROW (widget), NULL);
 }
 
@@ -279,6 +378,7 @@ mscos_outcome_page_focus (GtkWidget        *widget,
   next = mscos_page_model_find_control_row (self->model, get_focus_position (self), forward);
   if (next == G_MAXUINT)
     return FALSE;
+  catch_up (self);
 
   return focus_row (self, next, forward);
 }
@@ -292,10 +392,15 @@ mscos_outcome_page_constructed (GObject *object)
   G_OBJECT_CLASS (mscos_outcome_page_parent_class)->constructed (object);
 
   self->model = mscos_page_model_new (self->outcome);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* The view starts empty, and is given the rows in the frames that follow. */
+  self->feed = mscos_page_feed_new (self->model);
+  g_signal_connect_object (self->feed, "notify::caught-up", G_CALLBACK (feed_caught_up_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->feed)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   mscos_outcome_get_title (self->outcome), -1);
+  feed_caught_up_changed_cb (self);
 }
 
 static void
@@ -305,13 +410,17 @@ mscos_outcome_page_dispose (GObject *object)
 
   stop_scrolling_to_target (self);
   g_clear_handle_id (&self->highlight_source, g_source_remove);
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
   if (self->media_streams != NULL)
     g_hash_table_foreach (self->media_streams, pause_stream, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_OUTCOME_PAGE);
 
-  g_clear_pointer (&self->row_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->row_items, g_hash_table_unref);
   g_clear_pointer (&self->media_streams, g_hash_table_unref);
+  g_clear_object (&self->feed);
   g_clear_object (&self->model);
   g_clear_object (&self->outcome);
   g_clear_object (&self->pack);
@@ -414,7 +523,7 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-outcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
@@ -427,7 +536,8 @@ mscos_outcome_page_init (MscosOutcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->media_streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->row_widgets = g_hash_table_new (NULL, NULL);
+  self->row_items = g_hash_table_new (NULL, NULL);
+  self->rows_per_frame = 1;
 }
 
 /**
@@ -491,6 +601,7 @@ mscos_outcome_page_reveal_item (MscosOutcomePage *self,
     return FALSE;
 
   /* Scrolling to the row makes its widget, if it had none. */
+  catch_up (self);
   scroll_to_row (self, row);
   widget = get_row_widget (self, row);
   if (widget != NULL && gtk_widget_get_focus_child (widget) == NULL)
@@ -503,7 +614,8 @@ mscos_outcome_page_reveal_item (MscosOutcomePage *self,
 /**
  * mscos_outcome_page_set_expanded:
  *
- * Opens or closes every resource, recommendation set, profile and transcript of the page.
+ * Opens or closes every resource, recommendation set, profile and transcript of the page;
+ * the view shows those on screen first.
  */
 void
 mscos_outcome_page_set_expanded (MscosOutcomePage *self,
@@ -520,6 +632,7 @@ mscos_outcome_page_scroll_to_top (MscosOutcomePage *self)
   g_return_if_fail (MSCOS_IS_OUTCOME_PAGE (self));
 
   stop_scrolling_to_target (self);
+  catch_up (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
-    gtk_list_view_scroll_to (self->list_view, 0, GTK_LIST_SCROLL_NONE, NULL);
+    gtk_grid_view_scroll_to (self->grid_view, 0, GTK_LIST_SCROLL_NONE, NULL);
 }

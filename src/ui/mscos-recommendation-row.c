@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-recommendation-row.h"
@@ -59,6 +60,7 @@ mscos_recommendation_row_class_init (MscosRecommendationRowClass *klass)
 static void
 mscos_recommendation_row_init (MscosRecommendationRow *self)
 {
+  g_type_ensure (MSCOS_TYPE_HANGING_ROW);
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
   g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "mscos-content-pack.h"
+#include "mscos-page-feed.h"
 #include "mscos-page-model.h"
 
 /* A page with a quote, a resource that holds a quote and a set with nested recommendations, a
@@ -352,6 +353,184 @@ test_outlives_model (Fixture       *fixture,
   g_assert_true (mscos_page_row_get_expanded (r1));
 }
 
+/* The feed's own rows, as its signals say they are. */
+typedef struct
+{
+  MscosPageFeed *feed;
+  GPtrArray     *mirror;
+  guint          n_changes;
+} FeedWatch;
+
+static void
+feed_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 FeedWatch  *watch)
+{
+  watch->n_changes++;
+  g_assert_cmpuint (position + removed, <=, watch->mirror->len);
+  g_ptr_array_remove_range (watch->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (watch->mirror, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+feed_watch_init (FeedWatch *watch,
+                 Fixture   *fixture)
+{
+  watch->feed = mscos_page_feed_new (fixture->model);
+  watch->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  watch->n_changes = 0;
+  g_signal_connect (watch->feed, "items-changed", G_CALLBACK (feed_changed_cb), watch);
+}
+
+static void
+feed_watch_clear (FeedWatch *watch)
+{
+  g_clear_object (&watch->feed);
+  g_clear_pointer (&watch->mirror, g_ptr_array_unref);
+}
+
+/* The feed holds what its signals said, and once caught up, every row of the model. */
+static void
+assert_feed (FeedWatch *watch,
+             Fixture   *fixture)
+{
+  GListModel *feed = G_LIST_MODEL (watch->feed);
+
+  g_assert_cmpuint (watch->mirror->len, ==, g_list_model_get_n_items (feed));
+  for (guint i = 0; i < watch->mirror->len; i++)
+    {
+      g_autoptr (GObject) row = g_list_model_get_item (feed, i);
+
+      g_assert_true (g_ptr_array_index (watch->mirror, i) == row);
+    }
+
+  if (mscos_page_feed_is_caught_up (watch->feed))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (feed), ==, n_rows (fixture));
+      for (guint i = 0; i < n_rows (fixture); i++)
+        g_assert_true (g_ptr_array_index (watch->mirror, i) == row_at (fixture, i));
+    }
+}
+
+static guint
+feed_position (FeedWatch    *watch,
+               MscosPageRow *row)
+{
+  for (guint i = 0; i < watch->mirror->len; i++)
+    if (g_ptr_array_index (watch->mirror, i) == row)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+test_feed_fills (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  FeedWatch watch;
+  guint steps = 0;
+
+  feed_watch_init (&watch, fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (watch.feed)), ==, 0);
+  g_assert_false (mscos_page_feed_is_caught_up (watch.feed));
+
+  while (!mscos_page_feed_is_caught_up (watch.feed))
+    {
+      guint before = g_list_model_get_n_items (G_LIST_MODEL (watch.feed));
+
+      g_assert_cmpuint (mscos_page_feed_step (watch.feed, 0, 2), <=, 2);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (watch.feed)), <=, before + 2);
+      assert_feed (&watch, fixture);
+      g_assert_cmpuint (++steps, <, 10);
+    }
+  g_assert_cmpuint (steps, ==, 3);
+  assert_feed (&watch, fixture);
+  feed_watch_clear (&watch);
+}
+
+static void
+test_feed_follows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  FeedWatch watch;
+
+  feed_watch_init (&watch, fixture);
+  mscos_page_feed_catch_up (watch.feed);
+  assert_feed (&watch, fixture);
+  g_assert_cmpuint (watch.n_changes, ==, 1);
+
+  /* Opening the resource and its set: thirteen rows, given two a step in the page's order. */
+  mscos_page_row_set_expanded (row_of (fixture, "r1"), TRUE);
+  mscos_page_row_set_expanded (row_of (fixture, "r1.set"), TRUE);
+  g_assert_false (mscos_page_feed_is_caught_up (watch.feed));
+  g_assert_cmpuint (mscos_page_feed_step (watch.feed, 0, 2), ==, 2);
+  assert_feed (&watch, fixture);
+  g_assert_true (g_ptr_array_index (watch.mirror, 4) == row_at (fixture, 4));
+  while (mscos_page_feed_step (watch.feed, 0, 2) > 0)
+    assert_feed (&watch, fixture);
+  g_assert_true (mscos_page_feed_is_caught_up (watch.feed));
+  assert_feed (&watch, fixture);
+
+  /* Closing removes rows the same way. */
+  mscos_page_row_set_expanded (row_of (fixture, "r1"), FALSE);
+  g_assert_cmpuint (mscos_page_feed_step (watch.feed, 0, 3), ==, 3);
+  assert_feed (&watch, fixture);
+  while (mscos_page_feed_step (watch.feed, 0, 3) > 0)
+    assert_feed (&watch, fixture);
+  g_assert_true (mscos_page_feed_is_caught_up (watch.feed));
+  assert_feed (&watch, fixture);
+  feed_watch_clear (&watch);
+}
+
+static void
+test_feed_from (Fixture       *fixture,
+                gconstpointer  data)
+{
+  FeedWatch watch;
+  MscosPageRow *above;
+  guint s1, changes;
+
+  feed_watch_init (&watch, fixture);
+  mscos_page_feed_catch_up (watch.feed);
+
+  /* With the screen beginning at the second set, its rows come first; the resource's, above,
+   * wait until the feed catches up. */
+  mscos_page_model_set_all_expanded (fixture->model, TRUE);
+  s1 = feed_position (&watch, row_of (fixture, "s1"));
+  g_assert_cmpuint (mscos_page_feed_step (watch.feed, s1, 100), ==, 3);
+  assert_feed (&watch, fixture);
+  g_assert_cmpuint (mscos_page_feed_step (watch.feed, s1, 100), ==, 0);
+  g_assert_false (mscos_page_feed_is_caught_up (watch.feed));
+  g_assert_cmpuint (watch.mirror->len, ==, 9);
+
+  changes = watch.n_changes;
+  mscos_page_feed_catch_up (watch.feed);
+  g_assert_cmpuint (watch.n_changes, ==, changes + 1);
+  g_assert_true (mscos_page_feed_is_caught_up (watch.feed));
+  assert_feed (&watch, fixture);
+
+  /* With the screen beginning inside the resource, closing it takes the rows from there on
+   * first, then those above. */
+  s1 = feed_position (&watch, row_of (fixture, "r1.set"));
+  above = g_ptr_array_index (watch.mirror, s1 - 1);
+  mscos_page_model_set_all_expanded (fixture->model, FALSE);
+  g_assert_cmpuint (mscos_page_feed_step (watch.feed, s1, 2), ==, 2);
+  assert_feed (&watch, fixture);
+  g_assert_true (g_ptr_array_index (watch.mirror, s1 - 1) == above);
+  while (mscos_page_feed_step (watch.feed, s1, 2) > 0)
+    assert_feed (&watch, fixture);
+  /* The page's six rows and the four of the resource above where the screen begins. */
+  g_assert_cmpuint (watch.mirror->len, ==, 10);
+  g_assert_false (mscos_page_feed_is_caught_up (watch.feed));
+  mscos_page_feed_catch_up (watch.feed);
+  assert_feed (&watch, fixture);
+  g_assert_true (mscos_page_feed_is_caught_up (watch.feed));
+  feed_watch_clear (&watch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +546,9 @@ main (int   argc,
   ADD ("/core/page-model/controls", test_controls);
   ADD ("/core/page-model/highlight", test_highlight);
   ADD ("/core/page-model/outlives-model", test_outlives_model);
+  ADD ("/core/page-feed/fills", test_feed_fills);
+  ADD ("/core/page-feed/follows", test_feed_follows);
+  ADD ("/core/page-feed/from", test_feed_from);
 #undef ADD
 
   return g_test_run ();

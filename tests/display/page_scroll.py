@@ -11,9 +11,15 @@ WHEEL_DOWN = "5"
 WHEEL_UP = "4"
 
 
+# The page is a grid of one column (GtkGridView), which AT-SPI calls a table.
+PAGE_ROLES = ("table", "list")
+
+
 def page(app, title):
-    """The list of an outcome page, which is named after the outcome."""
-    return app.find(title, role="list")
+    """The rows of an outcome page, which are named after the outcome."""
+    from harness import wait_for
+    return wait_for(lambda: [node for node in app.find_all(name=title) if node.roleName in PAGE_ROLES],
+                    f"the page {title!r}")[0]
 
 
 def wheel(node, button, clicks=3):
