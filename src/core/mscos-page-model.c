@@ -615,14 +615,15 @@ mscos_page_model_reveal (MscosPageModel *self,
   for (MscosItem *holder = mscos_item_get_parent (item); holder != NULL; holder = mscos_item_get_parent (holder))
     g_ptr_array_add (holders, holder);
 
-  /* From the item of the section inwards: each opened item makes the rows of the next. */
+  /* From the item of the section inwards: each opened item makes the rows of the next. A group
+   * without a heading has no row, and nothing to open. */
   for (guint i = holders->len; i > 0; i--)
     {
       MscosPageRow *row = g_hash_table_lookup (self->item_rows, g_ptr_array_index (holders, i - 1));
 
-      if (row == NULL)
+      if (row == NULL && i == holders->len)
         return NULL;
-      if (row->expandable)
+      if (row != NULL && row->expandable)
         mscos_page_model_set_expanded (self, row, TRUE);
     }
 

@@ -97,24 +97,6 @@ get_row_widget (MscosOutcomePage *self,
   return list_item ? gtk_list_item_get_child (list_item) : NULL;
 }
 
-/* Where the row holding the keyboard focus is, or G_MAXUINT if the focus is not on a row. */
-static guint
-get_focus_position (MscosOutcomePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row_widget;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid_view)))
-    return G_MAXUINT;
-
-  row_widget = gtk_widget_get_ancestor (focus, MSCOS_TYPE_OUTCOME_ROW);
-  if (row_widget == NULL || mscos_outcome_row_get_row (MSCOS_OUTCOME_ROW (row_widget)) == NULL)
-    return G_MAXUINT;
-
-  return mscos_page_model_get_position (self->model, mscos_outcome_row_get_row (MSCOS_OUTCOME_ROW (row_widget)));
-}
-
 /* Scrolls to the row at @position, which makes its widget, and moves the focus into it:
  * to its first control going forward, its last going back. */
 static gboolean
@@ -297,16 +279,57 @@ catch_up (MscosOutcomePage *self)
   mscos_page_feed_catch_up (self->feed);
 }
 
+/* Tab, Shift+Tab and the arrows move through the list's rows, but a row without controls takes
+ * no focus (MscosOutcomeRow::focus-past): the focus goes on to the next row that has one. */
+static gboolean
+row_focus_past_cb (MscosOutcomeRow  *row_widget,
+                   GtkDirectionType  direction,
+                   MscosOutcomePage *self)
+{
+  MscosPageRow *row = mscos_outcome_row_get_row (row_widget);
+  gboolean forward;
+  guint next;
+
+  switch (direction)
+    {
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_DOWN:
+      forward = TRUE;
+      break;
+
+    case GTK_DIR_TAB_BACKWARD:
+    case GTK_DIR_UP:
+      forward = FALSE;
+      break;
+
+    case GTK_DIR_LEFT:
+    case GTK_DIR_RIGHT:
+    default:
+      return FALSE;
+    }
+
+  catch_up (self);
+  next = mscos_page_model_find_control_row (self->model, mscos_page_model_get_position (self->model, row),
+                                            forward);
+  if (next == G_MAXUINT)
+    return FALSE;
+
+  return focus_row (self, next, forward);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               MscosOutcomePage         *self)
 {
+  GtkWidget *row_widget = mscos_outcome_row_new (self->library, self->pack, self->media_streams);
+
   /* Rows are read, not chosen: only their controls take the focus. */
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
   gtk_list_item_set_focusable (list_item, FALSE);
-  gtk_list_item_set_child (list_item, mscos_outcome_row_new (self->library, self->pack, self->media_streams));
+  g_signal_connect_object (row_widget, "focus-past", G_CALLBACK (row_focus_past_cb), self, 0);
+  gtk_list_item_set_child (list_item, row_widget);
 }
 
 static void
@@ -341,46 +364,6 @@ pause_stream (gpointer key,
               gpointer user_data)
 {
   gtk_media_stream_pause (value);
-}
-
-/* Tab, Shift+Tab and the arrows move through the list's rows, but a row without controls
- * (a heading, a paragraph) takes no focus, and the list would give up there; the page goes
- * on to the next row that has one. */
-static gboolean
-mscos_outcome_page_focus (GtkWidget        *widget,
-                          GtkDirectionType  direction)
-{
-  MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (widget);
-  gboolean forward;
-  guint next;
-
-  if (GTK_WIDGET_CLASS (mscos_outcome_page_parent_class)->focus (widget, direction))
-    return TRUE;
-
-  switch (direction)
-    {
-    case GTK_DIR_TAB_FORWARD:
-    case GTK_DIR_DOWN:
-      forward = TRUE;
-      break;
-
-    case GTK_DIR_TAB_BACKWARD:
-    case GTK_DIR_UP:
-      forward = FALSE;
-      break;
-
-    case GTK_DIR_LEFT:
-    case GTK_DIR_RIGHT:
-    default:
-      return FALSE;
-    }
-
-  next = mscos_page_model_find_control_row (self->model, get_focus_position (self), forward);
-  if (next == G_MAXUINT)
-    return FALSE;
-  catch_up (self);
-
-  return focus_row (self, next, forward);
 }
 
 static void
@@ -493,8 +476,6 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
   object_class->dispose = mscos_outcome_page_dispose;
   object_class->get_property = mscos_outcome_page_get_property;
   object_class->set_property = mscos_outcome_page_set_property;
-
-  widget_class->focus = mscos_outcome_page_focus;
 
   properties[PROP_OUTCOME] =
     g_param_spec_object ("outcome", NULL, NULL,

@@ -93,6 +93,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FOCUS_PAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static Content
 content_for_row (MscosPageRow *row)
 {
@@ -452,6 +459,27 @@ mscos_outcome_row_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->frames[0], width, height, baseline, NULL);
 }
 
+/* A row without controls (a heading, a paragraph) takes no focus, and the list view would give
+ * up there, letting the focus leave the page; the page moves it on to the next row that has
+ * one. */
+static gboolean
+mscos_outcome_row_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  gboolean handled = FALSE;
+
+  if (GTK_WIDGET_CLASS (mscos_outcome_row_parent_class)->focus (widget, direction))
+    return TRUE;
+
+  if (gtk_widget_get_focus_child (widget) != NULL || MSCOS_OUTCOME_ROW (widget)->row == NULL
+      || mscos_page_row_has_controls (MSCOS_OUTCOME_ROW (widget)->row))
+    return FALSE;
+
+  g_signal_emit (widget, signals[FOCUS_PAST], 0, direction, &handled);
+
+  return handled;
+}
+
 static void
 mscos_outcome_row_dispose (GObject *object)
 {
@@ -523,6 +551,24 @@ mscos_outcome_row_class_init (MscosOutcomeRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MscosOutcomeRow::focus-past:
+   * @direction: where the focus was going
+   *
+   * Emitted when the focus comes to a row that has nothing to take it.
+   *
+   * Returns: whether the handler moved the focus on
+   */
+  signals[FOCUS_PAST] =
+    g_signal_new ("focus-past",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, GTK_TYPE_DIRECTION_TYPE);
+
+  widget_class->focus = mscos_outcome_row_focus;
   widget_class->get_request_mode = mscos_outcome_row_get_request_mode;
   widget_class->measure = mscos_outcome_row_measure;
   widget_class->size_allocate = mscos_outcome_row_size_allocate;

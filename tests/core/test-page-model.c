@@ -292,6 +292,14 @@ test_reveal (Fixture       *fixture,
   g_assert_false (mscos_page_row_get_expanded (row_of (fixture, "s1")));
   assert_consistent (fixture);
 
+  /* A recommendation of a group without a heading, which has no row of its own. */
+  item = mscos_content_pack_lookup_item (fixture->pack, "s1.b");
+  row = mscos_page_model_reveal (fixture->model, item);
+  g_assert_nonnull (row);
+  g_assert_true (mscos_page_row_get_item (row) == item);
+  g_assert_true (mscos_page_row_get_expanded (row_of (fixture, "s1")));
+  assert_consistent (fixture);
+
   /* An item of the page itself needs nothing opened. */
   item = mscos_content_pack_lookup_item (fixture->pack, "q2");
   g_assert_true (mscos_page_model_reveal (fixture->model, item) == row_of (fixture, "q2"));
