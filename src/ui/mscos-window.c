@@ -86,8 +86,8 @@ show_outcome (MscosWindow  *self,
 
   if (page == NULL)
     {
-      page = mscos_outcome_page_new (outcome, get_content_pack (self),
-                                     mscos_application_get_library (get_application (self)));
+      page = mscos_outcome_page_new (outcome, mscos_session_get_content_pack (self->session),
+                                     mscos_session_get_library (self->session));
       gtk_stack_add_named (self->page_stack, page, id);
       g_hash_table_insert (self->pages, g_strdup (id), page);
     }
