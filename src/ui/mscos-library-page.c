@@ -348,7 +348,7 @@ fill_outcome_choices (MscosLibraryPage *self)
  * the Notes page or an outcome is shown, and a hidden list view that followed every change
  * cost each bookmark toggle 4 ms of the main thread with a library of 20 entries, and 8 ms
  * with 4,000 (bench-library-ui). Shown again, the page filters and sorts the entries once,
- * about 1 ms for 4,000, and the list starts from the top. */
+ * and the list starts from the top. */
 static void
 mscos_library_page_map (GtkWidget *widget)
 {
