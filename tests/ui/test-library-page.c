@@ -266,6 +266,37 @@ test_hidden_page_waits (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
 }
 
+static void
+note_on_item_cb (gpointer data,
+                 gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autofree char *note = g_strdup_printf ("A note on %s", mscos_item_get_id (data));
+
+  mscos_library_set_note (fixture->library, PACK_ID, data, note);
+}
+
+/* The list view scrolls itself, so that it makes rows only for what is on screen: inside a
+ * plain viewport it was given its whole height, and made and laid out a row for every note
+ * on every change. */
+static void
+test_rows_on_screen_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *list_view;
+
+  mscos_content_pack_foreach_item (fixture->pack, note_on_item_cb, fixture);
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  gtk_window_set_default_size (fixture->window, 500, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), >, 10);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture->page, MSCOS_TYPE_LIBRARY_PAGE,
+                                                         "list_view"));
+  while (gtk_widget_get_height (list_view) == 0 || gtk_widget_get_first_child (list_view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (gtk_widget_get_height (list_view), <=, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +314,8 @@ main (int   argc,
               test_one_row_per_change, fixture_tear_down);
   g_test_add ("/ui/library-page/hidden-page-waits", Fixture, NULL, fixture_set_up,
               test_hidden_page_waits, fixture_tear_down);
+  g_test_add ("/ui/library-page/rows-on-screen-only", Fixture, NULL, fixture_set_up,
+              test_rows_on_screen_only, fixture_tear_down);
 
   return g_test_run ();
 }
