@@ -149,15 +149,21 @@ filter_entry_cb (gpointer item,
   guint choice = gtk_drop_down_get_selected (self->outcome_dropdown);
   gboolean missing;
 
-  missing = self->pack == NULL
-            || mscos_library_entry_get_status (entry, self->pack) == MSCOS_LIBRARY_ENTRY_MISSING;
+  /* Each keystroke in the filter looks at every row shown: whether the item is in the pack
+   * is looked up only when an outcome is chosen. */
+  if (choice != ALL_OUTCOMES)
+    {
+      missing = self->pack == NULL
+                || mscos_library_entry_get_status (entry, self->pack)
+                   == MSCOS_LIBRARY_ENTRY_MISSING;
 
-  if (choice == NOT_IN_PACK && !missing)
-    return FALSE;
-  if (choice >= FIRST_OUTCOME && choice < self->outcome_ids->len
-      && (missing || g_strcmp0 (mscos_library_entry_get_outcome_id (entry),
-                                g_ptr_array_index (self->outcome_ids, choice)) != 0))
-    return FALSE;
+      if (choice == NOT_IN_PACK && !missing)
+        return FALSE;
+      if (choice >= FIRST_OUTCOME && choice < self->outcome_ids->len
+          && (missing || g_strcmp0 (mscos_library_entry_get_outcome_id (entry),
+                                    g_ptr_array_index (self->outcome_ids, choice)) != 0))
+        return FALSE;
+    }
 
   return matches_words (self, entry);
 }
