@@ -185,31 +185,25 @@ typedef struct
 {
   GString          *md;
   MscosContentPack *pack;
-  MscosOutcome     *outcome;
-  gboolean          any_missing;
 } MarkdownState;
 
 static void
 add_markdown_entry_cb (MscosOutcome      *outcome,
                        MscosItem         *item,
                        MscosLibraryEntry *entry,
+                       gboolean           first,
                        gpointer           user_data)
 {
   MarkdownState *state = user_data;
 
-  if (item == NULL)
-    {
-      if (!state->any_missing)
-        append_heading (state->md, "##", _("Not in this content pack"));
-      state->any_missing = TRUE;
-      append_missing_entry (state->md, entry, state->pack);
-      return;
-    }
+  if (first)
+    append_heading (state->md, "##", outcome != NULL ? mscos_outcome_get_title (outcome)
+                                                     : _("Not in this content pack"));
 
-  if (outcome != state->outcome)
-    append_heading (state->md, "##", mscos_outcome_get_title (outcome));
-  state->outcome = outcome;
-  append_item_entry (state->md, entry, item, state->pack);
+  if (item != NULL)
+    append_item_entry (state->md, entry, item, state->pack);
+  else
+    append_missing_entry (state->md, entry, state->pack);
 }
 
 /* Public API ----------------------------------------------------------------------------- */
@@ -219,6 +213,8 @@ add_markdown_entry_cb (MscosOutcome      *outcome,
  * @outcome: (nullable): the outcome of @item, or %NULL when @item is not in the pack
  * @item: (nullable): the item in the pack, or %NULL when it is not in the pack
  * @entry: the library's entry
+ * @first: whether @entry is the first of its outcome, or the first not in the pack: where a
+ *   document puts a heading
  * @user_data: what was given to mscos_library_foreach_in_pack_order()
  */
 
@@ -276,7 +272,7 @@ mscos_library_foreach_in_pack_order (MscosLibrary          *self,
 
           func (outcome, item,
                 mscos_library_find_entry (self, walk.pack_id, mscos_item_get_id (item)),
-                user_data);
+                j == 0, user_data);
         }
     }
 
@@ -293,7 +289,7 @@ mscos_library_foreach_in_pack_order (MscosLibrary          *self,
 
   g_ptr_array_sort_values (missing, compare_entries);
   for (guint i = 0; i < missing->len; i++)
-    func (NULL, NULL, g_ptr_array_index (missing, i), user_data);
+    func (NULL, NULL, g_ptr_array_index (missing, i), i == 0, user_data);
 }
 
 /**
@@ -318,7 +314,7 @@ mscos_library_export_markdown (MscosLibrary     *self,
   g_autofree char *title = NULL;
   g_autofree char *today = NULL;
   g_autofree char *about = NULL;
-  MarkdownState state = { NULL, };
+  MarkdownState state;
   GString *md;
 
   g_return_val_if_fail (MSCOS_IS_LIBRARY (self), NULL);
@@ -338,8 +334,7 @@ mscos_library_export_markdown (MscosLibrary     *self,
                            today);
   mscos_markdown_append_block (md, about, "");
 
-  state.md = md;
-  state.pack = pack;
+  state = (MarkdownState) { md, pack };
   mscos_library_foreach_in_pack_order (self, pack, add_markdown_entry_cb, &state);
 
   /* End with exactly one line break. */

@@ -44,6 +44,7 @@ typedef struct
 typedef void (*MscosLibraryVisitFunc) (MscosOutcome      *outcome,
                                        MscosItem         *item,
                                        MscosLibraryEntry *entry,
+                                       gboolean           first,
                                        gpointer           user_data);
 
 #define MSCOS_TYPE_LIBRARY (mscos_library_get_type ())

@@ -524,34 +524,23 @@ add_missing_entry (MscosPrintDocument *self,
   add_marks (self, entry, FALSE);
 }
 
-typedef struct
-{
-  MscosPrintDocument *self;
-  MscosOutcome       *outcome;
-  gboolean            any_missing;
-} LibraryWalk;
-
 static void
 add_library_entry_cb (MscosOutcome      *outcome,
                       MscosItem         *item,
                       MscosLibraryEntry *entry,
+                      gboolean           first,
                       gpointer           user_data)
 {
-  LibraryWalk *walk = user_data;
+  MscosPrintDocument *self = user_data;
 
-  if (item == NULL)
-    {
-      if (!walk->any_missing)
-        add_text (walk->self, MSCOS_PRINT_HEADING, 0, _("Not in this content pack"));
-      walk->any_missing = TRUE;
-      add_missing_entry (walk->self, entry);
-      return;
-    }
+  if (first)
+    add_text (self, MSCOS_PRINT_HEADING, 0, outcome != NULL ? mscos_outcome_get_title (outcome)
+                                                            : _("Not in this content pack"));
 
-  if (outcome != walk->outcome)
-    add_text (walk->self, MSCOS_PRINT_HEADING, 0, mscos_outcome_get_title (outcome));
-  walk->outcome = outcome;
-  add_library_item (walk->self, item, entry);
+  if (item != NULL)
+    add_library_item (self, item, entry);
+  else
+    add_missing_entry (self, entry);
 }
 
 /**
@@ -566,8 +555,6 @@ void
 mscos_print_document_add_library (MscosPrintDocument *self,
                                   MscosLibrary       *library)
 {
-  LibraryWalk walk = { self, NULL, FALSE };
-
   g_return_if_fail (MSCOS_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (MSCOS_IS_LIBRARY (library));
 
@@ -578,5 +565,5 @@ mscos_print_document_add_library (MscosPrintDocument *self,
     add_text (self, MSCOS_PRINT_PARAGRAPH, 0, _("There are no bookmarks or notes."));
 
   mscos_library_foreach_in_pack_order (library, mscos_print_document_get_pack (self),
-                                       add_library_entry_cb, &walk);
+                                       add_library_entry_cb, self);
 }
