@@ -15,9 +15,9 @@ tree, and fails when
     and 5 bookmarks"), so each count is a g_dngettext() of its own, put together by a sentence
     with a translator comment (as mscos-review-merge.c's "Merged %s: %s by %s." does).
 
-Messages that are known to break a rule, and are to be fixed in the sources, are listed in the
-exceptions file (tests/i18n/pot-exceptions.txt), one "RULE: msgid" a line; a listed message
-that no longer breaks its rule fails the check too, so the list only ever gets shorter.
+Messages that break a rule and are right as they are (a page number is not a count) are listed
+in the exceptions file (tests/i18n/pot-exceptions.txt), one "RULE: msgid" a line. A listed
+message that no longer breaks its rule fails the check too, so the list stays true.
 `--output POT` only extracts, into POT, and checks nothing (build-aux/pseudo-locale uses it).
 """
 
@@ -194,7 +194,7 @@ def main():
             print("  " + problem, file=sys.stderr)
         return 1
     print(f"{len(messages)} messages extracted without warnings; "
-          f"{len(still_broken)} known problems left to fix (see {listed_in})")
+          f"{len(still_broken)} listed exceptions (see {listed_in})")
     return 0
 
 
