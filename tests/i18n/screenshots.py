@@ -5,7 +5,7 @@ text that was never marked for translation stays in plain English.
 
 Run through build-aux/pseudo-locale, which makes the translation and sets the environment:
 
-    MSCOS_SCREEN=1400x900x24 build-aux/dev exec --display build-aux/pseudo-locale tests/i18n/screenshots.py
+    MSCOS_SCREEN=1400x900x24 build-aux/dev exec --display build-aux/pseudo-locale tests/i18n/screenshots.py [ltr|rtl]
 
 The pictures go to the pseudo-locale build folder's screenshots/i18n/; next to each, a .txt lists
 the texts on screen that are neither pseudo-translated nor from the content pack (GTK's and
@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 import harness  # noqa: E402
 from harness import App, Home, check, run, wait_for  # noqa: E402
+from page_scroll import page, scroll_to  # noqa: E402
 
 SAFETY = "Safety from any trafficker or other abusers"
 RESOURCE = "Beyond Survival: Living free, not in survival mode, and being able to dream again"
@@ -185,14 +186,19 @@ def views(home, env, prefix, narrow):
             app.find_text(NOTE, parent=quote)
             app.shot(f"{prefix}outcome-page-note")
 
-        resource = app.find(RESOURCE, role="grouping")
+        # The page makes widgets only for the rows on screen, so the resource, and then what it
+        # opens (rows under its card), are scrolled to as a reader would.
+        safety = page(app, SAFETY)
+        resource = scroll_to(app, safety, lambda: app.find_all(name=RESOURCE, role="grouping"),
+                             "the resource")[0]
         app.activate(app.find(T("Find out more"), role="toggle button", parent=resource))
         # Named "<title>, 18 recommendations": found by the pseudo-locale's word for the count.
-        word = catalog.ngettext("%u recommendation", "%u recommendations", 1).split("%u")[1].strip(" ]")
-        recommendations = wait_for(lambda: [n for n in app.find_all(role="toggle button", parent=resource)
-                                            if word in (n.name or "")], "the recommendation set")[0]
+        word = catalog.ngettext("%u recommendation", "%u recommendations", 2).split("%u")[1].strip(" ]")
+        recommendations = scroll_to(app, safety, lambda: [n for n in app.find_all(role="toggle button", parent=safety)
+                                                          if word in (n.name or "")], "the recommendation set")[0]
         app.activate(recommendations)
-        app.find_text("Create localised multi-agency pathways", parent=resource)
+        scroll_to(app, safety, lambda: app.has_text("Create localised multi-agency pathways", parent=safety),
+                  "the nested recommendations")
 
         # A search, then its first result, which scrolls the page to it: a recommendation in
         # the set just opened.
@@ -242,6 +248,11 @@ def views(home, env, prefix, narrow):
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     variants = {"": {}, "rtl-": {"GTK_DEBUG": "invert-text-dir"}}
+    # "ltr" or "rtl" as the argument takes only that direction.
+    if sys.argv[1:] == ["ltr"]:
+        del variants["rtl-"]
+    elif sys.argv[1:] == ["rtl"]:
+        del variants[""]
     for direction, env in variants.items():
         home = Home()
         home.set_setting("style-variant", "'light'")
