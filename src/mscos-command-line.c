@@ -397,9 +397,10 @@ merge_reviews (const char * const *paths,
 
   table = mscos_review_merge_files ((GFile **) inputs->pdata, inputs->len, output, pack,
                                     &report, NULL, &error);
+  /* Each line of the message starts with the name of the file it is about. */
   if (table == NULL)
     {
-      print_problems (g_get_prgname (), error->message);
+      g_printerr ("%s\n", error->message);
       return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT) ? 2 : EXIT_FAILURE;
     }
 
