@@ -487,8 +487,20 @@ mscos_command_line_run_local_mode (GVariantDict *options)
   if (g_variant_dict_contains (options, "diff"))
     return diff_packs (remaining, g_variant_dict_contains (options, "json"));
 
+  if (g_variant_dict_contains (options, "json"))
+    {
+      g_printerr (_("--json goes with --diff OLD.json NEW.json\n"));
+      return 2;
+    }
+
   if (g_variant_dict_contains (options, "merge-reviews"))
     return merge_reviews (remaining, output, content);
+
+  if (output != NULL)
+    {
+      g_printerr (_("--output goes with --merge-reviews\n"));
+      return 2;
+    }
 
   if (g_variant_dict_lookup (options, "search", "&s", &query))
     return search (query, content);

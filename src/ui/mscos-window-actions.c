@@ -1010,6 +1010,7 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
     { GDK_KEY_o, GDK_CONTROL_MASK, "win.open-content" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-library" },
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
+    { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf" },
     { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
     { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
     { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },

@@ -253,6 +253,8 @@ def check_diff(env):
     check(result.returncode == 2 and "cannot be read" in result.stderr, "--diff of a missing file exits 2")
     result = run("--diff", PACK, env=env)
     check(result.returncode == 2, "--diff of one file is a usage error, exit 2")
+    result = run("--json", env=env)
+    check(result.returncode == 2 and "--diff" in result.stderr, "--json without --diff is a usage error")
 
 
 def read_csv(path):
@@ -307,6 +309,8 @@ def check_merge_reviews(env):
     check(result.returncode == 2 and "--output" in result.stderr, "--merge-reviews without --output is a usage error")
     result = run("--merge-reviews", "--output", table, env=env)
     check(result.returncode == 2, "--merge-reviews without a file is a usage error")
+    result = run("--output", table, env=env)
+    check(result.returncode == 2 and "--merge-reviews" in result.stderr, "--output without --merge-reviews is a usage error")
 
     broken = os.path.join(folder, "broken.jsonld")
     with open(team, encoding="utf-8") as file:

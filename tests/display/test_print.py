@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Print… and Export as PDF…: Ctrl+P asks what to print, with the outcome shown chosen, and goes
-on to the print dialog; Export as PDF… writes the outcome shown, chosen outcomes, or the Library
+on to the print dialog; Export as PDF… (Ctrl+Shift+P, or the primary menu) writes the outcome shown, chosen outcomes, or the Library
 when the Library is shown, as a private PDF (0600) with the same words as the command line's
 --export-pdf of the same thing, and says so in a toast."""
 
@@ -101,9 +101,10 @@ def main():
             wait_for(lambda: not printer.showing, "the print dialog to close")
             check(not app.has_text("Could not print"), "cancelling the print dialog says nothing went wrong")
 
-            # Export as PDF… of the outcome shown.
+            # Export as PDF… of the outcome shown, with its key.
             safety_pdf = os.path.join(folder, "safety.pdf")
-            export_pdf_menu_item(app)
+            app.focus()
+            app.keys("<Control><Shift>p")
             dialog = choice_dialog(app, "Export as PDF")
             check(app.find("This Outcome", role="radio button", parent=dialog).checked,
                   "Export as PDF… has the outcome shown chosen")
