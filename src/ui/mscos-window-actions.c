@@ -7,8 +7,9 @@
 
 /* The window's actions ("win."), installed on the class, and what they open: links in the
  * viewer or the browser, content packs, the export and import of the library, Print… and
- * Export as PDF…, search, the text size, Expand All and Collapse All, the shortcuts window. Their key bindings are here
- * too; the application's accelerators are set in mscos-application.c. */
+ * Export as PDF…, search, the text size, Expand All and Collapse All, the shortcuts window.
+ * Their key bindings are here too; the application's accelerators are set in
+ * mscos-application.c. */
 
 #define G_LOG_DOMAIN "mscos-window"
 
