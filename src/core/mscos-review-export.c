@@ -180,7 +180,12 @@ mscos_review_dup_table (MscosReview      *self,
   g_autoptr (GPtrArray) comments = NULL;
   GPtrArray *rows;
   const char *header[] = {
-    _("Outcome"), _("Section"), _("Item id"), _("JSON path"), _("Kind"), _("Quoted words"),
+    _("Outcome"), _("Section"), _("Item id"), _("JSON path"),
+    /* Translators: a column heading of the consultation table: the kind of item commented on
+     * (quote, resource…) */
+    _("Kind"), _("Quoted words"),
+    /* Translators: a column heading of the consultation table: the kind of comment (change
+     * request, question…) */
     _("Type"), _("Comment"), _("Reviewer"), _("Date"), _("Status"), _("Response"), NULL,
   };
   Titles titles;
