@@ -1,0 +1,329 @@
+"""Orca, GNOME's screen reader, in the display suite: what a blind user hears from the app.
+
+`Orca` starts speech-dispatcher and Orca inside the private display, D-Bus session and
+accessibility bus that build-aux/with-display gives the suite, sends keys to the app with xdotool
+and reads what Orca says from the `SPEECH OUTPUT:` lines of its debug file (`--debug-file`), the
+record of its speech that Orca's own tests read too. speech-dispatcher speaks through its dummy
+output module into a null sound device (tests/display/screen-reader/speechd.conf), and Orca runs
+with the settings a new user gets, less braille, sound and key echo
+(tests/display/screen-reader/orca-customizations.py).
+
+    with App() as app:
+        app.focus()
+        with Orca() as orca:
+            orca.wait_for_speech(r"^MSCOS Outcomes frame")
+            orca.press("Tab", r"^Main menu toggle button")
+
+Everything Orca says is kept in order as a list of utterances (one per `SPEECH OUTPUT:` line, as
+Orca hands them to the speech server): `mark()` is a place in that list, `utterances(since=mark)`
+what was said after it. Orca speaks from its own process, after the app has sent it the events a
+key caused, so a test waits for what it expects to hear (`wait_for_speech`), never for a guessed
+time. `listen(key)` presses a key and returns all that Orca said about it: it waits for Orca to
+start speaking, then for Orca to have dealt with every event it had been sent (the debug file
+records each event Orca queues and each it finishes). `where_am_i()` asks Orca where the focus is.
+
+Start Orca once the app's window has the keyboard focus (after `App()` and `app.focus()`), as a
+user who turns the screen reader on with the app open: Orca then finds the window and its focus
+itself. Under the virtual display, without a window manager, GTK gives a new window the focus as
+soon as it is mapped, before it has put its accessible objects on the bus, and an Orca already
+running would hear of a window it cannot reach yet, and lose the focus.
+
+The module is named so, not orca.py, so as not to hide Orca's own Python package `orca`, and
+Orca is started without the suite's PYTHONPATH for the same reason."""
+
+import ctypes
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+
+from harness import check, fail, wait_for
+
+CONFIG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screen-reader")
+
+# A line of Orca's debug file that records speech: "HH:MM:SS.ffffff - SPEECH OUTPUT: 'text'",
+# followed by the voice it was spoken with, if any. Lines of a message that had line breaks go on
+# in lines indented by 18 spaces, under the text after the time stamp.
+SPEECH_LINE = re.compile(r"^[\d:.]+ - SPEECH OUTPUT: '(?P<text>.*?)'(?: \{.*\})?$", re.S)
+CONTINUATION = " " * 18
+# Logged once Orca listens to the accessibility bus and has its key grabs in place.
+READY_LINE = "ORCA: Starting Atspi main event loop"
+# Logged for each event Orca puts in its queue and for each it has dealt with; when as many have
+# been dealt with as were queued, Orca has spoken about all it was told.
+QUEUED = "EVENT MANAGER: Queued "
+FINISHED = "^^^^^ FINISHED PRIORITY-"
+# Orca's answer to its "speak the time" command (Insert+T), which follows everything it said in
+# answer to the keys pressed before.
+TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?( ?[AP]M)?$")
+
+PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent():
+    """Runs in a child before it executes its program: the child is sent SIGTERM if the test
+    process ends before it has stopped the child, even by a signal it cannot catch."""
+    os.setsid()
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _stop(process, timeout=10):
+    """Ends a process this module started, and any process of its group (its own children, such
+    as speech-dispatcher's output module): SIGTERM, then SIGKILL if it has not ended in time."""
+    if process is None:
+        return
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if process.poll() is not None:
+            break
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            continue
+    if process.poll() is None:
+        process.wait()
+    # Whatever of its group outlived it (a group is named by its leader's pid, which stays
+    # reserved while the group has members).
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class Orca:
+    """A running Orca and what it has said."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix="mscos-orca-")
+        self.debug_file = os.path.join(self.root, "orca-debug.out")
+        self.prefs = os.path.join(self.root, "prefs")
+        self.bin = os.path.join(self.root, "bin")
+        self.socket = os.path.join(self.root, "speechd.sock")
+        self.speechd = None
+        self.process = None
+        self._read = 0
+        self._pending = ""
+        self._said = []
+        self._queued = 0
+        self._finished = 0
+        self._ready = False
+
+    # Starting and stopping -----------------------------------------------------------------
+
+    def start(self, timeout=60):
+        """Starts speech-dispatcher, then Orca, and returns once Orca listens to the
+        accessibility bus and has said "Screen reader on."."""
+        os.makedirs(self.prefs)
+        os.makedirs(self.bin)
+        logs = os.path.join(self.root, "speechd-logs")
+        os.makedirs(logs)
+        shutil.copy(os.path.join(CONFIG_DIR, "orca-customizations.py"), self.prefs)
+
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        # speech-dispatcher's client library would start a server of its own (with the user's
+        # configuration) if it found none at this address: Orca talks to this one or to none.
+        env["SPEECHD_ADDRESS"] = "unix_socket:" + self.socket
+        env["SPEECHD_CMD"] = "/bin/false"
+        # A braille display on the machine (brltty) is never this session's.
+        env["BRLAPI_HOST"] = "127.0.0.1:9"
+        self.speechd = subprocess.Popen(
+            ["speech-dispatcher", "--run-single", "--config-dir", CONFIG_DIR,
+             "--communication-method", "unix_socket", "--socket-path", self.socket,
+             "--timeout", "0", "--log-dir", logs],
+            env=env, preexec_fn=_end_with_parent, stdout=subprocess.DEVNULL)
+
+        def listening():
+            if self.speechd.poll() is not None:
+                fail("speech-dispatcher did not start: " + self._logs(logs))
+            return os.path.exists(self.socket)
+        wait_for(listening, "speech-dispatcher to listen", timeout=timeout)
+
+        # Orca refuses to start while another Orca of this user runs, and with --replace it
+        # kills them all: any Orca on this machine (a desktop's screen reader, another test run)
+        # would stop this one or be stopped. Orca looks for them with `pgrep -x orca`; the Orca
+        # it is given instead finds none, as this session has only the one it is starting.
+        with open(os.path.join(self.bin, "pgrep"), "w") as pgrep:
+            pgrep.write("#!/bin/sh\n# No other Orca in this test session.\nexit 1\n")
+        os.chmod(os.path.join(self.bin, "pgrep"), 0o755)
+        env["PATH"] = self.bin + os.pathsep + env.get("PATH", "")
+        self.process = subprocess.Popen(
+            ["orca", "--user-prefs", self.prefs, "--debug-file", self.debug_file],
+            env=env, preexec_fn=_end_with_parent, stdout=subprocess.DEVNULL)
+
+        def ready():
+            if self.process.poll() is not None:
+                fail(f"Orca exited with status {self.process.returncode}")
+            self._collect()
+            return self._ready and "Screen reader on." in self._said
+        wait_for(ready, "Orca to start", timeout=timeout)
+        if not self._speech_server_connected():
+            fail("Orca found no speech server: " + self._logs(logs))
+        return self
+
+    def _speech_server_connected(self):
+        with open(self.debug_file, encoding="utf-8", errors="replace") as file:
+            log = file.read()
+        return "Speech server is <orca.speechdispatcherfactory.SpeechServer" in log
+
+    def _logs(self, folder):
+        texts = []
+        for name in sorted(os.listdir(folder)):
+            with open(os.path.join(folder, name), errors="replace") as file:
+                texts.append(f"{name}: {file.read()[-2000:]}")
+        return " | ".join(texts) or "no log"
+
+    def stop(self):
+        """Stops Orca, then speech-dispatcher, and removes their files. Safe to call twice."""
+        _stop(self.process)
+        _stop(self.speechd)
+        self.process = self.speechd = None
+        if self.root and os.environ.get("MSCOS_KEEP_ORCA_LOG"):
+            print(f"Orca's debug file: {self.debug_file}")
+        elif self.root:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, exc_type, *exc):
+        if exc_type is not None and self._said:
+            print("Orca said, last first:\n  " + "\n  ".join(reversed(self._said[-40:])))
+        self.stop()
+        return False
+
+    # What Orca said -----------------------------------------------------------------------
+
+    def _collect(self):
+        """Reads the lines Orca has written to its debug file since the last look."""
+        try:
+            with open(self.debug_file, "rb") as file:
+                file.seek(self._read)
+                data = file.read()
+        except FileNotFoundError:
+            return
+        self._read += len(data)
+        self._pending += data.decode("utf-8", errors="replace")
+        # A record is complete once the next one has begun: the last may still be followed by
+        # continuation lines, unless Orca has stopped.
+        lines = self._pending.split("\n")
+        done = len(lines) - 1
+        while done > 0 and lines[done].startswith(CONTINUATION):
+            done -= 1
+        record = None
+        for line in lines[:done]:
+            if line.startswith(CONTINUATION) and record is not None:
+                record += "\n" + line[len(CONTINUATION):]
+                continue
+            if record is not None:
+                self._take(record)
+            record = line
+        if record is not None:
+            self._take(record)
+        self._pending = "\n".join(lines[done:])
+
+    def _take(self, record):
+        if READY_LINE in record:
+            self._ready = True
+        elif record.startswith(FINISHED):
+            self._finished += 1
+        elif QUEUED in record:
+            self._queued += 1
+        match = SPEECH_LINE.match(record)
+        if match:
+            self._said.append(match.group("text"))
+
+    def mark(self):
+        """A place in what Orca has said: what it says from now on comes after it."""
+        self._collect()
+        return len(self._said)
+
+    def utterances(self, since=0):
+        """What Orca has said since `since` (a mark), in order."""
+        self._collect()
+        return self._said[since:]
+
+    def spoken(self, since=0):
+        """What Orca has said since `since`, as one text."""
+        return " ".join(self.utterances(since))
+
+    def wait_for_speech(self, pattern, since=0, timeout=15.0, what=None):
+        """Waits until Orca says something, after the mark `since`, that matches the regular
+        expression `pattern` (searched in each utterance, case-sensitive), and returns that
+        utterance."""
+        regex = re.compile(pattern)
+
+        def said():
+            for text in self.utterances(since):
+                if regex.search(text):
+                    return text
+            return None
+        try:
+            return wait_for(said, what or f"Orca to say {pattern!r}", timeout=timeout)
+        except AssertionError:
+            print("Orca said since the mark: " + repr(self.utterances(since)))
+            raise
+
+    def expect(self, pattern, since=0, message=None, timeout=15.0):
+        """Waits for Orca to say `pattern` and passes the check `message` once it has."""
+        text = self.wait_for_speech(pattern, since, timeout)
+        check(True, f"{message or 'Orca says ' + repr(pattern)}: {text!r}")
+        return text
+
+    def idle(self):
+        """Whether Orca has dealt with every event it has been sent so far."""
+        self._collect()
+        return self._finished >= self._queued
+
+    # Keys ---------------------------------------------------------------------------------
+
+    def keys(self, *combos):
+        """Presses keys on the focused window, as a user would (xdotool names: "Tab",
+        "shift+Tab", "ctrl+f", "KP_Enter"), one after the other."""
+        subprocess.run(["xdotool", "key", "--delay", "50", *combos], check=True)
+
+    def type(self, text):
+        """Types `text` on the focused window."""
+        subprocess.run(["xdotool", "type", "--delay", "30", text], check=True)
+
+    def press(self, combo, pattern, timeout=15.0, what=None):
+        """Presses `combo` and waits for Orca to say `pattern` after it; returns the
+        utterance."""
+        mark = self.mark()
+        self.keys(combo)
+        return self.wait_for_speech(pattern, since=mark, timeout=timeout,
+                                    what=what or f"Orca to say {pattern!r} after {combo}")
+
+    def listen(self, combo, timeout=5.0):
+        """Presses `combo` and returns everything Orca says about it: once Orca has begun to
+        speak, what it says until it has dealt with all the events it was sent. An empty list
+        if Orca says nothing within `timeout` (the key moved the focus to nothing Orca
+        presents, or did nothing)."""
+        mark = self.mark()
+        self.keys(combo)
+        deadline = time.monotonic() + timeout
+        while not self.utterances(mark):
+            if time.monotonic() > deadline:
+                return []
+            time.sleep(0.05)
+        wait_for(self.idle, "Orca to deal with the events of " + combo)
+        return self.utterances(mark)
+
+    def where_am_i(self, timeout=15.0):
+        """Asks Orca where the focus is (its Where Am I command, KP_Enter on a desktop
+        keyboard) and returns its answer as one text. Orca's "speak the time" command, pressed
+        after it, marks the end of the answer."""
+        mark = self.mark()
+        self.keys("KP_Enter", "Insert+t")
+
+        def answered():
+            said = self.utterances(mark)
+            ends = [i for i, text in enumerate(said) if TIME.match(text)]
+            return ends and (said[:ends[0]],)
+        return " ".join(wait_for(answered, "Orca to say where the focus is", timeout=timeout)[0])
