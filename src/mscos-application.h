@@ -9,9 +9,7 @@
 
 #include <adwaita.h>
 
-#include "mscos-content-pack.h"
-#include "mscos-library.h"
-#include "mscos-search-index.h"
+#include "mscos-session.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +20,8 @@ G_DECLARE_FINAL_TYPE (MscosApplication, mscos_application, MSCOS, APPLICATION, A
 MscosApplication *mscos_application_new                (void);
 MscosApplication *mscos_application_get_default        (void);
 GSettings        *mscos_application_get_settings       (MscosApplication *self);
+MscosSession     *mscos_application_get_session        (MscosApplication *self);
 MscosContentPack *mscos_application_get_content_pack   (MscosApplication *self);
-GError           *mscos_application_get_content_error  (MscosApplication *self);
 MscosLibrary     *mscos_application_get_library        (MscosApplication *self);
-MscosSearchIndex *mscos_application_get_search_index   (MscosApplication *self);
-void              mscos_application_request_search_index (MscosApplication *self);
-void              mscos_application_open_content       (MscosApplication *self,
-                                                        GFile            *file);
 
 G_END_DECLS

@@ -46,6 +46,8 @@ struct _MscosItem
   GPtrArray      *corrections;
   GPtrArray      *phones;
   GListStore     *children;
+  /* SHA-256 of the item's text, computed the first time it is asked for (items never change) */
+  char           *digest;
 };
 
 struct _MscosSection

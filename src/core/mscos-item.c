@@ -167,6 +167,7 @@ mscos_item_finalize (GObject *object)
   MscosItem *self = MSCOS_ITEM (object);
 
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->digest, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->intro, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
@@ -629,13 +630,41 @@ mscos_item_dup_plain_text (MscosItem *self)
 char *
 mscos_item_dup_digest (MscosItem *self)
 {
-  g_autofree char *text = NULL;
+  g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
+
+  return g_strdup (mscos_item_get_digest (self));
+}
+
+/**
+ * mscos_item_get_digest:
+ *
+ * The same as mscos_item_dup_digest(), computed once: items never change, and every status
+ * of every library entry on screen compares it. Safe from any thread.
+ *
+ * Returns: (transfer none): the item's digest
+ */
+const char *
+mscos_item_get_digest (MscosItem *self)
+{
+  char *digest;
 
   g_return_val_if_fail (MSCOS_IS_ITEM (self), NULL);
 
-  text = mscos_item_dup_plain_text (self);
+  digest = g_atomic_pointer_get (&self->digest);
+  if (digest == NULL)
+    {
+      g_autofree char *text = mscos_item_dup_plain_text (self);
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+      /* Another thread may have computed it meanwhile: keep the first. */
+      if (!g_atomic_pointer_compare_and_exchange (&self->digest, NULL, digest))
+        {
+          g_free (digest);
+          digest = g_atomic_pointer_get (&self->digest);
+        }
+    }
+
+  return digest;
 }
 
 /**

@@ -95,6 +95,7 @@ char          *mscos_item_dup_attribution        (MscosItem     *self);
 char          *mscos_item_dup_quote_credit       (MscosItem     *self);
 char          *mscos_item_dup_plain_text         (MscosItem     *self);
 char          *mscos_item_dup_digest             (MscosItem     *self);
+const char    *mscos_item_get_digest             (MscosItem     *self);
 gboolean       mscos_item_is_bookmarkable        (MscosItem     *self);
 MscosItem     *mscos_item_get_container          (MscosItem     *self);
 

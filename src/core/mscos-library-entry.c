@@ -23,6 +23,8 @@ struct _MscosLibraryEntry
   MscosLibraryRecord *record;
   /* Where the library keeps the record in its array of records. */
   guint               slot;
+  /* Counts the records the entry had. */
+  guint               version;
 };
 
 G_DEFINE_FINAL_TYPE (MscosLibraryEntry, mscos_library_entry, G_TYPE_OBJECT)
@@ -428,6 +430,7 @@ mscos_library_entry_set_record (MscosLibraryEntry  *self,
 
   before = g_steal_pointer (&self->record);
   self->record = mscos_library_record_ref (record);
+  self->version++;
 
   g_object_freeze_notify (G_OBJECT (self));
   notify_if_string_changed (self, before->outcome_id, record->outcome_id, PROP_OUTCOME_ID);
@@ -651,6 +654,21 @@ mscos_library_entry_get_modified (MscosLibraryEntry *self)
 }
 
 /**
+ * mscos_library_entry_get_version:
+ * @self: a #MscosLibraryEntry
+ *
+ * Returns: a number that changes each time the entry does, so that what is derived from an
+ *   entry can be kept until it changes
+ */
+guint
+mscos_library_entry_get_version (MscosLibraryEntry *self)
+{
+  g_return_val_if_fail (MSCOS_IS_LIBRARY_ENTRY (self), 0);
+
+  return self->version;
+}
+
+/**
  * mscos_library_entry_get_status:
  * @self: a #MscosLibraryEntry
  * @pack: the content pack being read
@@ -664,7 +682,6 @@ MscosLibraryEntryStatus
 mscos_library_entry_get_status (MscosLibraryEntry *self,
                                 MscosContentPack  *pack)
 {
-  g_autofree char *digest = NULL;
   MscosItem *item;
 
   g_return_val_if_fail (MSCOS_IS_LIBRARY_ENTRY (self), MSCOS_LIBRARY_ENTRY_MISSING);
@@ -680,8 +697,7 @@ mscos_library_entry_get_status (MscosLibraryEntry *self,
   if (self->record->digest == NULL)
     return MSCOS_LIBRARY_ENTRY_PRESENT;
 
-  digest = mscos_item_dup_digest (item);
-  if (g_strcmp0 (digest, self->record->digest) != 0)
+  if (g_strcmp0 (mscos_item_get_digest (item), self->record->digest) != 0)
     return MSCOS_LIBRARY_ENTRY_CHANGED;
 
   return MSCOS_LIBRARY_ENTRY_PRESENT;

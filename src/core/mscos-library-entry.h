@@ -40,6 +40,7 @@ const char              *mscos_library_entry_get_note              (MscosLibrary
 GDateTime               *mscos_library_entry_get_note_created      (MscosLibraryEntry *self);
 GDateTime               *mscos_library_entry_get_note_modified     (MscosLibraryEntry *self);
 GDateTime               *mscos_library_entry_get_modified          (MscosLibraryEntry *self);
+guint                    mscos_library_entry_get_version           (MscosLibraryEntry *self);
 MscosLibraryEntryStatus  mscos_library_entry_get_status            (MscosLibraryEntry *self,
                                                                     MscosContentPack  *pack);
 MscosLibraryEntry       *mscos_library_entry_copy                  (MscosLibraryEntry *self);

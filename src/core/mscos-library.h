@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "mscos-content-pack.h"
+#include "mscos-durable-store.h"
 #include "mscos-library-entry.h"
 
 G_BEGIN_DECLS
@@ -42,20 +43,11 @@ typedef struct
 
 #define MSCOS_TYPE_LIBRARY (mscos_library_get_type ())
 
-G_DECLARE_FINAL_TYPE (MscosLibrary, mscos_library, MSCOS, LIBRARY, GObject)
+G_DECLARE_FINAL_TYPE (MscosLibrary, mscos_library, MSCOS, LIBRARY, MscosDurableStore)
 
 GQuark             mscos_library_error_quark               (void);
 MscosLibrary      *mscos_library_new                       (GFile                     *file);
 MscosLibrary      *mscos_library_new_read_only             (GFile                     *file);
-GFile             *mscos_library_get_file                  (MscosLibrary              *self);
-void               mscos_library_load_async                (MscosLibrary              *self,
-                                                            GCancellable              *cancellable,
-                                                            GAsyncReadyCallback        callback,
-                                                            gpointer                   user_data);
-gboolean           mscos_library_load_finish               (MscosLibrary              *self,
-                                                            GAsyncResult              *result,
-                                                            GError                   **error);
-gboolean           mscos_library_get_loaded                (MscosLibrary              *self);
 GListModel        *mscos_library_get_entries               (MscosLibrary              *self);
 MscosLibraryEntry *mscos_library_lookup                    (MscosLibrary              *self,
                                                             const char                *pack_id,
@@ -72,21 +64,6 @@ void               mscos_library_restore                   (MscosLibrary        
                                                             MscosLibraryEntry         *snapshot);
 gboolean           mscos_library_flush                     (MscosLibrary              *self,
                                                             GError                   **error);
-gboolean           mscos_library_get_saving                (MscosLibrary              *self);
-gboolean           mscos_library_get_newer_version         (MscosLibrary              *self);
-GFile             *mscos_library_dup_newer_version_destination (MscosLibrary          *self);
-gboolean           mscos_library_start_new                 (MscosLibrary              *self,
-                                                            GFile                     *destination,
-                                                            GError                   **error);
-const char        *mscos_library_get_save_error            (MscosLibrary              *self);
-gboolean           mscos_library_get_has_unsaved_changes   (MscosLibrary              *self);
-GFile             *mscos_library_get_moved_aside_file      (MscosLibrary              *self);
-const char        *mscos_library_get_load_problem          (MscosLibrary              *self);
-guint64            mscos_library_get_change_count          (MscosLibrary              *self);
-guint64            mscos_library_get_saved_change_count    (MscosLibrary              *self);
-void               mscos_library_set_save_delays           (MscosLibrary              *self,
-                                                            guint                      quiet_ms,
-                                                            guint                      max_ms);
 char              *mscos_library_export_markdown           (MscosLibrary              *self,
                                                             MscosContentPack          *pack);
 char              *mscos_library_export_json               (MscosLibrary              *self);
@@ -99,5 +76,105 @@ gboolean           mscos_library_import_json_full          (MscosLibrary        
                                                             const char                *source_name,
                                                             MscosLibraryImportReport  *report,
                                                             GError                   **error);
+
+/* What the library's file does is MscosDurableStore's; these say it in the library's words. */
+static inline GFile *
+mscos_library_get_file (MscosLibrary *self)
+{
+  return mscos_durable_store_get_file (MSCOS_DURABLE_STORE (self));
+}
+
+static inline void
+mscos_library_load_async (MscosLibrary        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  mscos_durable_store_load_async (MSCOS_DURABLE_STORE (self), cancellable, callback, user_data);
+}
+
+static inline gboolean
+mscos_library_load_finish (MscosLibrary  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return mscos_durable_store_load_finish (MSCOS_DURABLE_STORE (self), result, error);
+}
+
+static inline gboolean
+mscos_library_get_loaded (MscosLibrary *self)
+{
+  return mscos_durable_store_get_loaded (MSCOS_DURABLE_STORE (self));
+}
+
+static inline gboolean
+mscos_library_get_saving (MscosLibrary *self)
+{
+  return mscos_durable_store_get_saving (MSCOS_DURABLE_STORE (self));
+}
+
+static inline gboolean
+mscos_library_get_newer_version (MscosLibrary *self)
+{
+  return mscos_durable_store_get_newer_version (MSCOS_DURABLE_STORE (self));
+}
+
+static inline GFile *
+mscos_library_dup_newer_version_destination (MscosLibrary *self)
+{
+  return mscos_durable_store_dup_newer_version_destination (MSCOS_DURABLE_STORE (self));
+}
+
+static inline gboolean
+mscos_library_start_new (MscosLibrary  *self,
+                         GFile         *destination,
+                         GError       **error)
+{
+  return mscos_durable_store_start_new (MSCOS_DURABLE_STORE (self), destination, error);
+}
+
+static inline const char *
+mscos_library_get_save_error (MscosLibrary *self)
+{
+  return mscos_durable_store_get_save_error (MSCOS_DURABLE_STORE (self));
+}
+
+static inline gboolean
+mscos_library_get_has_unsaved_changes (MscosLibrary *self)
+{
+  return mscos_durable_store_get_has_unsaved_changes (MSCOS_DURABLE_STORE (self));
+}
+
+static inline GFile *
+mscos_library_get_moved_aside_file (MscosLibrary *self)
+{
+  return mscos_durable_store_get_moved_aside_file (MSCOS_DURABLE_STORE (self));
+}
+
+static inline const char *
+mscos_library_get_load_problem (MscosLibrary *self)
+{
+  return mscos_durable_store_get_load_problem (MSCOS_DURABLE_STORE (self));
+}
+
+static inline guint64
+mscos_library_get_change_count (MscosLibrary *self)
+{
+  return mscos_durable_store_get_change_count (MSCOS_DURABLE_STORE (self));
+}
+
+static inline guint64
+mscos_library_get_saved_change_count (MscosLibrary *self)
+{
+  return mscos_durable_store_get_saved_change_count (MSCOS_DURABLE_STORE (self));
+}
+
+static inline void
+mscos_library_set_save_delays (MscosLibrary *self,
+                               guint         quiet_ms,
+                               guint         max_ms)
+{
+  mscos_durable_store_set_save_delays (MSCOS_DURABLE_STORE (self), quiet_ms, max_ms);
+}
 
 G_END_DECLS

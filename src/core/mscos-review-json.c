@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mscos-json-check.h"
+#include "mscos-json-write.h"
 #include "mscos-review-comment-private.h"
 #include "mscos-review-private.h"
 
@@ -34,38 +35,15 @@ static const char * const statuses[] = { "open", "accepted", "rejected", NULL };
 /* --- Writing ----------------------------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_context (JsonBuilder *builder)
 {
   json_builder_set_member_name (builder, "@context");
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, MSCOS_REVIEW_ANNOTATION_CONTEXT);
   json_builder_begin_object (builder);
-  add_string (builder, "mscos", MSCOS_REVIEW_NAMESPACE);
+  mscos_json_add_string (builder, "mscos", MSCOS_REVIEW_NAMESPACE);
   json_builder_end_object (builder);
   json_builder_end_array (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *time)
-{
-  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format_iso8601 (utc);
-
-  add_string (builder, name, text);
 }
 
 /* The IRI of the pack's revision, or of an item in it:
@@ -91,48 +69,48 @@ add_annotation (JsonBuilder        *builder,
 
   json_builder_begin_object (builder);
   add_context (builder);
-  add_string (builder, "id", comment->id);
-  add_string (builder, "type", "Annotation");
-  add_string (builder, "motivation", motivations[comment->type]);
-  add_time (builder, "created", comment->created);
-  add_time (builder, "modified", comment->modified);
+  mscos_json_add_string (builder, "id", comment->id);
+  mscos_json_add_string (builder, "type", "Annotation");
+  mscos_json_add_string (builder, "motivation", motivations[comment->type]);
+  mscos_json_add_time (builder, "created", comment->created);
+  mscos_json_add_time (builder, "modified", comment->modified);
 
   json_builder_set_member_name (builder, "creator");
   json_builder_begin_object (builder);
-  add_string (builder, "type", "Person");
-  add_string (builder, "name", comment->reviewer);
+  mscos_json_add_string (builder, "type", "Person");
+  mscos_json_add_string (builder, "name", comment->reviewer);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "body");
   json_builder_begin_object (builder);
-  add_string (builder, "type", "TextualBody");
-  add_string (builder, "value", comment->text);
-  add_string (builder, "format", "text/plain");
-  add_string (builder, "language", comment->language);
+  mscos_json_add_string (builder, "type", "TextualBody");
+  mscos_json_add_string (builder, "value", comment->text);
+  mscos_json_add_string (builder, "format", "text/plain");
+  mscos_json_add_string (builder, "language", comment->language);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "target");
   json_builder_begin_object (builder);
-  add_string (builder, "type", "SpecificResource");
-  add_string (builder, "source", source);
-  add_string (builder, "mscos:path", comment->item_path);
-  add_string (builder, "mscos:kind", comment->item_kind);
-  add_string (builder, "mscos:outcome", comment->outcome_id);
-  add_string (builder, "mscos:section", comment->section_id);
+  mscos_json_add_string (builder, "type", "SpecificResource");
+  mscos_json_add_string (builder, "source", source);
+  mscos_json_add_string (builder, "mscos:path", comment->item_path);
+  mscos_json_add_string (builder, "mscos:kind", comment->item_kind);
+  mscos_json_add_string (builder, "mscos:outcome", comment->outcome_id);
+  mscos_json_add_string (builder, "mscos:section", comment->section_id);
   if (comment->quote != NULL)
     {
       json_builder_set_member_name (builder, "selector");
       json_builder_begin_object (builder);
-      add_string (builder, "type", "TextQuoteSelector");
-      add_string (builder, "exact", mscos_review_quote_get_exact (comment->quote));
-      add_string (builder, "prefix", mscos_review_quote_get_prefix (comment->quote));
-      add_string (builder, "suffix", mscos_review_quote_get_suffix (comment->quote));
+      mscos_json_add_string (builder, "type", "TextQuoteSelector");
+      mscos_json_add_string (builder, "exact", mscos_review_quote_get_exact (comment->quote));
+      mscos_json_add_string (builder, "prefix", mscos_review_quote_get_prefix (comment->quote));
+      mscos_json_add_string (builder, "suffix", mscos_review_quote_get_suffix (comment->quote));
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 
-  add_string (builder, "mscos:status", statuses[comment->status]);
-  add_string (builder, "mscos:response", comment->response);
+  mscos_json_add_string (builder, "mscos:status", statuses[comment->status]);
+  mscos_json_add_string (builder, "mscos:response", comment->response);
   json_builder_end_object (builder);
 }
 
@@ -161,21 +139,21 @@ mscos_review_to_bytes (MscosReview *self)
 
   json_builder_begin_object (builder);
   add_context (builder);
-  add_string (builder, "id", self->id);
-  add_string (builder, "type", "AnnotationCollection");
-  add_string (builder, "label", self->label);
+  mscos_json_add_string (builder, "id", self->id);
+  mscos_json_add_string (builder, "type", "AnnotationCollection");
+  mscos_json_add_string (builder, "label", self->label);
   json_builder_set_member_name (builder, "mscos:formatVersion");
   json_builder_add_int_value (builder, MSCOS_REVIEW_FORMAT_VERSION);
-  add_string (builder, "mscos:pack", self->pack_id);
-  add_string (builder, "mscos:revision", self->revision);
-  add_string (builder, "mscos:baseRevision", self->base_revision);
+  mscos_json_add_string (builder, "mscos:pack", self->pack_id);
+  mscos_json_add_string (builder, "mscos:revision", self->revision);
+  mscos_json_add_string (builder, "mscos:baseRevision", self->base_revision);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, self->comments->len);
 
   json_builder_set_member_name (builder, "first");
   json_builder_begin_object (builder);
-  add_string (builder, "id", page_id);
-  add_string (builder, "type", "AnnotationPage");
+  mscos_json_add_string (builder, "id", page_id);
+  mscos_json_add_string (builder, "type", "AnnotationPage");
   json_builder_set_member_name (builder, "startIndex");
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "items");

@@ -13,6 +13,7 @@
 
 #include "mscos-block.h"
 #include "mscos-blocks-view.h"
+#include "mscos-hanging-row.h"
 #include "mscos-ui-utils.h"
 
 /* Shows longer text from a content pack: paragraphs, headings, quotations and lists nested
@@ -21,9 +22,10 @@
 
 struct _MscosBlocksView
 {
-  GtkWidget  parent_instance;
+  GtkWidget   parent_instance;
 
-  GPtrArray *blocks;
+  GPtrArray  *blocks;
+  MscosBlock *block;
 };
 
 G_DEFINE_FINAL_TYPE (MscosBlocksView, mscos_blocks_view, GTK_TYPE_WIDGET)
@@ -45,8 +47,7 @@ create_list (MscosBlock *list)
     {
       MscosBlock *entry = mscos_block_get_child (list, i);
       const char *label = mscos_block_get_label (entry);
-      GtkWidget *row = g_object_new (GTK_TYPE_BOX,
-                                     "orientation", GTK_ORIENTATION_HORIZONTAL,
+      GtkWidget *row = g_object_new (MSCOS_TYPE_HANGING_ROW,
                                      "spacing", 8,
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM,
                                      NULL);
@@ -64,8 +65,8 @@ create_list (MscosBlock *list)
       for (guint j = 0; j < mscos_block_get_n_children (entry); j++)
         gtk_box_append (GTK_BOX (column), create_block (mscos_block_get_child (entry, j)));
 
-      gtk_box_append (GTK_BOX (row), marker);
-      gtk_box_append (GTK_BOX (row), column);
+      mscos_hanging_row_add (MSCOS_HANGING_ROW (row), marker);
+      mscos_hanging_row_add (MSCOS_HANGING_ROW (row), column);
       gtk_box_append (GTK_BOX (box), row);
     }
 
@@ -121,6 +122,7 @@ mscos_blocks_view_dispose (GObject *object)
 
   mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->block, mscos_block_unref);
 
   G_OBJECT_CLASS (mscos_blocks_view_parent_class)->dispose (object);
 }
@@ -162,17 +164,29 @@ mscos_blocks_view_new (GPtrArray *blocks)
   return GTK_WIDGET (self);
 }
 
+static void
+clear (MscosBlocksView *self)
+{
+  mscos_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->block, mscos_block_unref);
+}
+
+/**
+ * mscos_blocks_view_set_blocks:
+ * @blocks: (nullable) (element-type MscosBlock): the text to show
+ */
 void
 mscos_blocks_view_set_blocks (MscosBlocksView *self,
                               GPtrArray       *blocks)
 {
   g_return_if_fail (MSCOS_IS_BLOCKS_VIEW (self));
 
-  if (self->blocks == blocks)
+  if (self->blocks == blocks && self->block == NULL)
     return;
 
-  mscos_widget_unparent_children (GTK_WIDGET (self));
-  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  clear (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), blocks != NULL && blocks->len > 0);
 
   if (blocks == NULL)
     return;
@@ -180,4 +194,27 @@ mscos_blocks_view_set_blocks (MscosBlocksView *self,
   self->blocks = g_ptr_array_ref (blocks);
   for (guint i = 0; i < blocks->len; i++)
     gtk_widget_set_parent (create_block (g_ptr_array_index (blocks, i)), GTK_WIDGET (self));
+}
+
+/**
+ * mscos_blocks_view_set_block:
+ * @block: (nullable): one block to show
+ */
+void
+mscos_blocks_view_set_block (MscosBlocksView *self,
+                             MscosBlock      *block)
+{
+  g_return_if_fail (MSCOS_IS_BLOCKS_VIEW (self));
+
+  if (self->block == block && self->blocks == NULL)
+    return;
+
+  clear (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), block != NULL);
+
+  if (block == NULL)
+    return;
+
+  self->block = mscos_block_ref (block);
+  gtk_widget_set_parent (create_block (block), GTK_WIDGET (self));
 }

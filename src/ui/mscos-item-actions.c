@@ -12,7 +12,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "mscos-application.h"
 #include "mscos-item-actions.h"
 #include "mscos-library.h"
 #include "mscos-note-editor.h"
@@ -22,7 +21,17 @@
 /* The bookmark toggle and the note button of one item. The library is the only truth: the
  * buttons show the item's library entry and every change goes straight to the library,
  * which saves it. The entry is looked up again only when entries come or go; while it lives,
- * its own notifications keep the buttons current. */
+ * its own notifications keep the buttons current. The widget can be given another item at any
+ * time, as a list view reuses it for the rows that come on screen. */
+
+/* What the buttons show, so that they change (tooltips are not cheap) only when it does. */
+typedef enum
+{
+  SHOWN_NOTHING = -1,
+  SHOWN_NONE = 0,
+  SHOWN_BOOKMARK = 1 << 0,
+  SHOWN_NOTE = 1 << 1,
+} Shown;
 
 struct _MscosItemActions
 {
@@ -35,9 +44,11 @@ struct _MscosItemActions
 
   MscosItem         *item;
   MscosLibrary      *library;
+  MscosContentPack  *pack;
+  GSignalGroup      *library_signals;
   MscosLibraryEntry *entry;
   GSignalGroup      *entry_signals;
-  char              *pack_id;
+  int                shown;
   /* What the note properties last said, so they notify only on a real change. */
   char              *published_note;
   gboolean           published_outdated;
@@ -50,6 +61,8 @@ G_DEFINE_FINAL_TYPE (MscosItemActions, mscos_item_actions, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_LIBRARY,
+  PROP_PACK,
   PROP_NOTE_TEXT,
   PROP_HAS_NOTE,
   PROP_NOTE_OUTDATED,
@@ -57,6 +70,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const char *
+get_pack_id (MscosItemActions *self)
+{
+  return self->pack ? mscos_content_pack_get_id (self->pack) : NULL;
+}
+
+static gboolean
+can_change (MscosItemActions *self)
+{
+  return self->library != NULL && self->pack != NULL && self->item != NULL;
+}
 
 static const char *
 get_note (MscosItemActions *self)
@@ -75,11 +100,8 @@ has_note (MscosItemActions *self)
 static gboolean
 is_note_outdated (MscosItemActions *self)
 {
-  MscosApplication *app = mscos_application_get_default ();
-  MscosContentPack *pack = app ? mscos_application_get_content_pack (app) : NULL;
-
-  return has_note (self) && pack != NULL
-         && mscos_library_entry_get_status (self->entry, pack) == MSCOS_LIBRARY_ENTRY_CHANGED;
+  return has_note (self) && self->pack != NULL
+         && mscos_library_entry_get_status (self->entry, self->pack) == MSCOS_LIBRARY_ENTRY_CHANGED;
 }
 
 static void
@@ -115,31 +137,37 @@ update_from_entry (MscosItemActions *self)
 {
   gboolean bookmarked = self->entry && mscos_library_entry_get_bookmarked (self->entry);
   gboolean noted = has_note (self);
+  int shown = (bookmarked ? SHOWN_BOOKMARK : 0) | (noted ? SHOWN_NOTE : 0);
 
   self->updating = TRUE;
 
   gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
-  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
-                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
-                               bookmarked ? _("Remove Bookmark") : _("Bookmark"));
-
-  if (noted)
-    gtk_widget_add_css_class (GTK_WIDGET (self->note_button), "has-note");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->note_button), "has-note");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_button),
-                               noted ? _("Edit Note") : _("Add Note"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  noted ? _("Edit note") : _("Add note"),
-                                  -1);
   if (self->note_editor != NULL)
     mscos_note_editor_set_can_delete (self->note_editor, noted);
-  if (bookmarked || noted)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "in-use");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "in-use");
+
+  if (shown != self->shown)
+    {
+      gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
+                                bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
+                                   bookmarked ? _("Remove Bookmark") : _("Bookmark"));
+
+      if (noted)
+        gtk_widget_add_css_class (GTK_WIDGET (self->note_button), "has-note");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->note_button), "has-note");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_button),
+                                   noted ? _("Edit Note") : _("Add Note"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      noted ? _("Edit note") : _("Add note"),
+                                      -1);
+      if (bookmarked || noted)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "in-use");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "in-use");
+      self->shown = shown;
+    }
 
   self->updating = FALSE;
 
@@ -151,28 +179,23 @@ lookup_entry (MscosItemActions *self)
 {
   MscosLibraryEntry *entry = NULL;
 
-  if (self->library != NULL && self->item != NULL)
-    entry = mscos_library_lookup (self->library, self->pack_id, mscos_item_get_id (self->item));
+  if (can_change (self))
+    entry = mscos_library_lookup (self->library, get_pack_id (self), mscos_item_get_id (self->item));
 
   if (g_set_object (&self->entry, entry))
     g_signal_group_set_target (self->entry_signals, entry);
 
+  gtk_widget_set_sensitive (GTK_WIDGET (self), can_change (self));
   update_from_entry (self);
-}
-
-static void
-library_items_changed_cb (MscosItemActions *self)
-{
-  lookup_entry (self);
 }
 
 static void
 bookmark_toggled_cb (MscosItemActions *self)
 {
-  if (self->updating || self->library == NULL)
+  if (self->updating || !can_change (self))
     return;
 
-  mscos_library_set_bookmarked (self->library, self->pack_id, self->item,
+  mscos_library_set_bookmarked (self->library, get_pack_id (self), self->item,
                                 gtk_toggle_button_get_active (self->bookmark_button));
 }
 
@@ -183,12 +206,12 @@ note_changed_cb (MscosItemActions *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->updating || self->library == NULL)
+  if (self->updating || !can_change (self))
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  mscos_library_set_note (self->library, self->pack_id, self->item, text);
+  mscos_library_set_note (self->library, get_pack_id (self), self->item, text);
 }
 
 static void
@@ -206,34 +229,51 @@ note_editor_shown_cb (MscosItemActions *self)
   gtk_text_buffer_place_cursor (buffer, &end);
 }
 
-static void
-undo_delete_cb (AdwToast          *toast,
-                MscosLibraryEntry *snapshot)
+typedef struct
 {
-  MscosApplication *app = mscos_application_get_default ();
+  MscosLibrary      *library;
+  MscosLibraryEntry *snapshot;
+} DeletedNote;
 
-  mscos_library_restore (mscos_application_get_library (app), snapshot);
+static void
+deleted_note_free (gpointer  data,
+                   GClosure *closure)
+{
+  DeletedNote *deleted = data;
+
+  g_object_unref (deleted->library);
+  g_object_unref (deleted->snapshot);
+  g_free (deleted);
+}
+
+static void
+undo_delete_cb (AdwToast    *toast,
+                DeletedNote *deleted)
+{
+  mscos_library_restore (deleted->library, deleted->snapshot);
 }
 
 static void
 delete_clicked_cb (MscosItemActions *self)
 {
-  g_autoptr (MscosLibraryEntry) snapshot = NULL;
+  DeletedNote *deleted;
   AdwToast *toast;
   GtkRoot *root;
 
-  if (self->entry == NULL || self->library == NULL)
+  if (self->entry == NULL || !can_change (self))
     return;
 
-  snapshot = mscos_library_entry_copy (self->entry);
+  deleted = g_new0 (DeletedNote, 1);
+  deleted->library = g_object_ref (self->library);
+  deleted->snapshot = mscos_library_entry_copy (self->entry);
   gtk_menu_button_popdown (self->note_button);
-  mscos_library_set_note (self->library, self->pack_id, self->item, NULL);
+  mscos_library_set_note (self->library, get_pack_id (self), self->item, NULL);
 
   toast = adw_toast_new (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
-                         g_steal_pointer (&snapshot), (GClosureNotify) g_object_unref, 0);
+                         deleted, deleted_note_free, 0);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (MSCOS_IS_WINDOW (root))
@@ -268,11 +308,12 @@ mscos_item_actions_dispose (GObject *object)
   g_clear_weak_pointer (&self->note_editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_ITEM_ACTIONS);
 
+  g_clear_object (&self->library_signals);
   g_clear_object (&self->entry_signals);
   g_clear_object (&self->entry);
   g_clear_object (&self->library);
+  g_clear_object (&self->pack);
   g_clear_object (&self->item);
-  g_clear_pointer (&self->pack_id, g_free);
   g_clear_pointer (&self->published_note, g_free);
 
   G_OBJECT_CLASS (mscos_item_actions_parent_class)->dispose (object);
@@ -288,6 +329,14 @@ mscos_item_actions_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+
     case PROP_NOTE_TEXT:
       g_value_set_string (value, self->published_note);
       break;
@@ -306,6 +355,29 @@ mscos_item_actions_get_property (GObject    *object,
 }
 
 static void
+mscos_item_actions_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      mscos_item_actions_set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_PACK:
+      mscos_item_actions_set_pack (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 mscos_item_actions_class_init (MscosItemActionsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -313,7 +385,26 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
 
   object_class->dispose = mscos_item_actions_dispose;
   object_class->get_property = mscos_item_actions_get_property;
+  object_class->set_property = mscos_item_actions_set_property;
 
+  /**
+   * MscosItemActions:library:
+   *
+   * The user's library, where the bookmark and note are kept.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         MSCOS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosItemActions:pack:
+   *
+   * The content pack the item is from, whose id the library files the entry under.
+   */
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL,
+                         MSCOS_TYPE_CONTENT_PACK,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_NOTE_TEXT] =
     g_param_spec_string ("note-text", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -338,43 +429,75 @@ mscos_item_actions_init (MscosItemActions *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->shown = SHOWN_NOTHING;
   self->entry_signals = g_signal_group_new (MSCOS_TYPE_LIBRARY_ENTRY);
   g_signal_group_connect_object (self->entry_signals, "notify", G_CALLBACK (update_from_entry),
                                  self, G_CONNECT_SWAPPED);
+  self->library_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->library_signals, "items-changed", G_CALLBACK (lookup_entry),
+                                 self, G_CONNECT_SWAPPED);
   mscos_menu_button_set_popover_func (self->note_button, create_note_editor, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+}
+
+/**
+ * mscos_item_actions_set_library:
+ * @library: (nullable): the user's library
+ */
+void
+mscos_item_actions_set_library (MscosItemActions *self,
+                                MscosLibrary     *library)
+{
+  g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (self));
+  g_return_if_fail (library == NULL || MSCOS_IS_LIBRARY (library));
+
+  if (!g_set_object (&self->library, library))
+    return;
+
+  g_signal_group_set_target (self->library_signals, library ? mscos_library_get_entries (library) : NULL);
+  lookup_entry (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+/**
+ * mscos_item_actions_set_pack:
+ * @pack: (nullable): the content pack the items are from
+ */
+void
+mscos_item_actions_set_pack (MscosItemActions *self,
+                             MscosContentPack *pack)
+{
+  g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (self));
+  g_return_if_fail (pack == NULL || MSCOS_IS_CONTENT_PACK (pack));
+
+  if (!g_set_object (&self->pack, pack))
+    return;
+
+  lookup_entry (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PACK]);
 }
 
 /**
  * mscos_item_actions_set_item:
- * @item: a bookmarkable item
+ * @item: (nullable): a bookmarkable item
  *
- * Shows and changes the bookmark and note of @item in the app's library.
+ * Shows and changes the bookmark and note of @item in the library.
  */
 void
 mscos_item_actions_set_item (MscosItemActions *self,
                              MscosItem        *item)
 {
-  MscosApplication *app = mscos_application_get_default ();
-  MscosContentPack *pack;
-  MscosLibrary *library;
-
   g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (self));
-  g_return_if_fail (MSCOS_IS_ITEM (item));
-  g_return_if_fail (self->item == NULL);
+  g_return_if_fail (item == NULL || MSCOS_IS_ITEM (item));
 
-  self->item = g_object_ref (item);
-  pack = app ? mscos_application_get_content_pack (app) : NULL;
-  library = app ? mscos_application_get_library (app) : NULL;
-  self->pack_id = g_strdup (pack ? mscos_content_pack_get_id (pack) : NULL);
+  if (self->item == item)
+    return;
 
-  if (library != NULL && self->pack_id != NULL)
-    {
-      self->library = g_object_ref (library);
-      g_signal_connect_object (mscos_library_get_entries (library), "items-changed",
-                               G_CALLBACK (library_items_changed_cb), self, G_CONNECT_SWAPPED);
-    }
+  /* A note being written belongs to the item it was opened for. */
+  if (self->note_editor != NULL)
+    gtk_menu_button_popdown (self->note_button);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), self->library != NULL);
+  g_set_object (&self->item, item);
   lookup_entry (self);
 }
 

@@ -9,7 +9,9 @@
 
 #include <gtk/gtk.h>
 
+#include "mscos-content-pack.h"
 #include "mscos-item.h"
+#include "mscos-library.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosItemActions, mscos_item_actions, MSCOS, ITEM_ACTIONS, GtkWidget)
 
+void       mscos_item_actions_set_library (MscosItemActions *self,
+                                           MscosLibrary     *library);
+void       mscos_item_actions_set_pack   (MscosItemActions *self,
+                                          MscosContentPack *pack);
 void       mscos_item_actions_set_item   (MscosItemActions *self,
                                           MscosItem        *item);
 MscosItem *mscos_item_actions_get_item   (MscosItemActions *self);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "mscos-audio-card.h"
+#include "mscos-item-actions.h"
 #include "mscos-item-card.h"
 #include "mscos-profile-card.h"
 #include "mscos-quote-card.h"
@@ -18,62 +19,66 @@
 #include "mscos-text-card.h"
 #include "mscos-ui-utils.h"
 
-#define HIGHLIGHT_SECONDS 3
-
 typedef struct
 {
-  MscosItem *item;
+  MscosLibrary     *library;
+  MscosContentPack *pack;
+  MscosPageRow     *row;
+  GSignalGroup     *row_signals;
+  /* Set while a disclosure button is brought in line with the row, so that doing so is not
+   * taken for the user's click. */
+  gboolean          updating;
 } MscosItemCardPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MscosItemCard, mscos_item_card, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_ITEM,
+  PROP_LIBRARY,
+  PROP_PACK,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-remove_highlight_cb (gpointer data)
-{
-  gtk_widget_remove_css_class (data, "highlighted");
-
-  return G_SOURCE_REMOVE;
-}
-
-static GtkWidget *
-mscos_item_card_real_reveal (MscosItemCard *self,
-                             MscosItem     *item)
+static void
+row_expanded_changed_cb (MscosItemCard *self)
 {
   MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
 
-  return item == priv->item ? GTK_WIDGET (self) : NULL;
+  MSCOS_ITEM_CARD_GET_CLASS (self)->expanded_changed (self, mscos_page_row_get_expanded (priv->row));
 }
 
 static void
-mscos_item_card_real_set_expanded (MscosItemCard *self,
-                                   gboolean       expanded)
+mscos_item_card_real_bind (MscosItemCard *self,
+                           MscosPageRow  *row)
+{
+}
+
+static void
+mscos_item_card_real_unbind (MscosItemCard *self)
+{
+}
+
+static void
+mscos_item_card_real_expanded_changed (MscosItemCard *self,
+                                       gboolean       expanded)
 {
 }
 
 static void
 mscos_item_card_dispose (GObject *object)
 {
+  MscosItemCard *self = MSCOS_ITEM_CARD (object);
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  mscos_item_card_set_row (self, NULL);
   mscos_widget_unparent_children (GTK_WIDGET (object));
+  g_clear_object (&priv->row_signals);
+  g_clear_object (&priv->library);
+  g_clear_object (&priv->pack);
 
   G_OBJECT_CLASS (mscos_item_card_parent_class)->dispose (object);
-}
-
-static void
-mscos_item_card_finalize (GObject *object)
-{
-  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (MSCOS_ITEM_CARD (object));
-
-  g_clear_object (&priv->item);
-
-  G_OBJECT_CLASS (mscos_item_card_parent_class)->finalize (object);
 }
 
 static void
@@ -86,8 +91,12 @@ mscos_item_card_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ITEM:
-      g_value_set_object (value, priv->item);
+    case PROP_LIBRARY:
+      g_value_set_object (value, priv->library);
+      break;
+
+    case PROP_PACK:
+      g_value_set_object (value, priv->pack);
       break;
 
     default:
@@ -105,8 +114,12 @@ mscos_item_card_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ITEM:
-      priv->item = g_value_dup_object (value);
+    case PROP_LIBRARY:
+      priv->library = g_value_dup_object (value);
+      break;
+
+    case PROP_PACK:
+      priv->pack = g_value_dup_object (value);
       break;
 
     default:
@@ -120,16 +133,30 @@ mscos_item_card_class_init (MscosItemCardClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mscos_item_card_dispose;
-  object_class->finalize = mscos_item_card_finalize;
   object_class->get_property = mscos_item_card_get_property;
   object_class->set_property = mscos_item_card_set_property;
 
-  klass->reveal = mscos_item_card_real_reveal;
-  klass->set_expanded = mscos_item_card_real_set_expanded;
+  klass->bind = mscos_item_card_real_bind;
+  klass->unbind = mscos_item_card_real_unbind;
+  klass->expanded_changed = mscos_item_card_real_expanded_changed;
 
-  properties[PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL,
-                         MSCOS_TYPE_ITEM,
+  /**
+   * MscosItemCard:library:
+   *
+   * The user's library, for the bookmark and note buttons.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         MSCOS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosItemCard:pack:
+   *
+   * The content pack the items are from.
+   */
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL,
+                         MSCOS_TYPE_CONTENT_PACK,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -138,60 +165,101 @@ mscos_item_card_class_init (MscosItemCardClass *klass)
 static void
 mscos_item_card_init (MscosItemCard *self)
 {
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  priv->row_signals = g_signal_group_new (MSCOS_TYPE_PAGE_ROW);
+  g_signal_group_connect_object (priv->row_signals, "notify::expanded",
+                                 G_CALLBACK (row_expanded_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
- * mscos_item_card_new_for_item:
+ * mscos_item_card_type_for_item:
  * @item: an item of a section or a resource
  *
- * Returns: (transfer floating): the card that shows @item's kind
+ * Returns: the type of card that shows @item's kind
  */
-GtkWidget *
-mscos_item_card_new_for_item (MscosItem *item)
+GType
+mscos_item_card_type_for_item (MscosItem *item)
 {
-  GType type;
-
-  g_return_val_if_fail (MSCOS_IS_ITEM (item), NULL);
+  g_return_val_if_fail (MSCOS_IS_ITEM (item), G_TYPE_INVALID);
 
   switch (mscos_item_get_kind (item))
     {
     case MSCOS_ITEM_QUOTE:
-      type = MSCOS_TYPE_QUOTE_CARD;
-      break;
+      return MSCOS_TYPE_QUOTE_CARD;
 
     case MSCOS_ITEM_AUDIO:
-      type = MSCOS_TYPE_AUDIO_CARD;
-      break;
+      return MSCOS_TYPE_AUDIO_CARD;
 
     case MSCOS_ITEM_RESOURCE:
-      type = MSCOS_TYPE_RESOURCE_CARD;
-      break;
+      return MSCOS_TYPE_RESOURCE_CARD;
 
     case MSCOS_ITEM_RECOMMENDATIONS:
-      type = MSCOS_TYPE_RECOMMENDATION_SET;
-      break;
+      return MSCOS_TYPE_RECOMMENDATION_SET;
 
     case MSCOS_ITEM_PROFILE:
-      type = MSCOS_TYPE_PROFILE_CARD;
-      break;
+      return MSCOS_TYPE_PROFILE_CARD;
 
     case MSCOS_ITEM_TEXT:
-      type = MSCOS_TYPE_TEXT_CARD;
-      break;
+      return MSCOS_TYPE_TEXT_CARD;
 
     case MSCOS_ITEM_GROUP:
     case MSCOS_ITEM_RECOMMENDATION:
     default:
-      g_return_val_if_reached (NULL);
+      g_return_val_if_reached (G_TYPE_INVALID);
     }
+}
 
-  return g_object_new (type, "item", item, NULL);
+/**
+ * mscos_item_card_get_row:
+ *
+ * Returns: (transfer none) (nullable): the row shown
+ */
+MscosPageRow *
+mscos_item_card_get_row (MscosItemCard *self)
+{
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  g_return_val_if_fail (MSCOS_IS_ITEM_CARD (self), NULL);
+
+  return priv->row;
+}
+
+/**
+ * mscos_item_card_set_row:
+ * @row: (nullable): an item row of an outcome page, of the card's kind
+ *
+ * Shows @row, or nothing.
+ */
+void
+mscos_item_card_set_row (MscosItemCard *self,
+                         MscosPageRow  *row)
+{
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
+  g_return_if_fail (row == NULL || MSCOS_IS_PAGE_ROW (row));
+
+  if (priv->row == row)
+    return;
+
+  if (priv->row != NULL)
+    MSCOS_ITEM_CARD_GET_CLASS (self)->unbind (self);
+
+  g_set_object (&priv->row, row);
+  g_signal_group_set_target (priv->row_signals, row);
+
+  if (row != NULL)
+    {
+      MSCOS_ITEM_CARD_GET_CLASS (self)->bind (self, row);
+      MSCOS_ITEM_CARD_GET_CLASS (self)->expanded_changed (self, mscos_page_row_get_expanded (row));
+    }
 }
 
 /**
  * mscos_item_card_get_item:
  *
- * Returns: (transfer none): the item shown
+ * Returns: (transfer none) (nullable): the item shown
  */
 MscosItem *
 mscos_item_card_get_item (MscosItemCard *self)
@@ -200,52 +268,101 @@ mscos_item_card_get_item (MscosItemCard *self)
 
   g_return_val_if_fail (MSCOS_IS_ITEM_CARD (self), NULL);
 
-  return priv->item;
+  return priv->row ? mscos_page_row_get_item (priv->row) : NULL;
 }
 
 /**
- * mscos_item_card_reveal:
- * @item: the card's item or an item nested in it
+ * mscos_item_card_get_library:
  *
- * Expands whatever holds @item so that it is shown.
- *
- * Returns: (transfer none) (nullable): the widget that shows @item
+ * Returns: (transfer none) (nullable): the user's library
  */
-GtkWidget *
-mscos_item_card_reveal (MscosItemCard *self,
-                        MscosItem     *item)
+MscosLibrary *
+mscos_item_card_get_library (MscosItemCard *self)
 {
-  g_return_val_if_fail (MSCOS_IS_ITEM_CARD (self), NULL);
-  g_return_val_if_fail (MSCOS_IS_ITEM (item), NULL);
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
 
-  return MSCOS_ITEM_CARD_GET_CLASS (self)->reveal (self, item);
+  g_return_val_if_fail (MSCOS_IS_ITEM_CARD (self), NULL);
+
+  return priv->library;
 }
 
 /**
- * mscos_item_card_set_expanded:
+ * mscos_item_card_get_pack:
  *
- * Expands or collapses what the card shows on demand, for Expand All and Collapse All.
+ * Returns: (transfer none) (nullable): the content pack
+ */
+MscosContentPack *
+mscos_item_card_get_pack (MscosItemCard *self)
+{
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  g_return_val_if_fail (MSCOS_IS_ITEM_CARD (self), NULL);
+
+  return priv->pack;
+}
+
+/**
+ * mscos_item_card_set_up_actions:
+ * @actions: the card's #MscosItemActions
+ *
+ * Gives the card's bookmark and note buttons the library and pack the card was given.
  */
 void
-mscos_item_card_set_expanded (MscosItemCard *self,
-                              gboolean       expanded)
+mscos_item_card_set_up_actions (MscosItemCard *self,
+                                GtkWidget     *actions)
 {
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
+  g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
+  g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (actions));
+
+  mscos_item_actions_set_library (MSCOS_ITEM_ACTIONS (actions), priv->library);
+  mscos_item_actions_set_pack (MSCOS_ITEM_ACTIONS (actions), priv->pack);
+}
+
+/**
+ * mscos_item_card_show_expanded:
+ * @button: the card's disclosure button
+ * @icon: (nullable): its arrow
+ *
+ * Brings @button, @icon and the button's accessible state in line with the item being open
+ * or closed.
+ */
+void
+mscos_item_card_show_expanded (MscosItemCard   *self,
+                               GtkToggleButton *button,
+                               GtkImage        *icon,
+                               gboolean         expanded)
+{
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+
   g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
 
-  MSCOS_ITEM_CARD_GET_CLASS (self)->set_expanded (self, expanded);
+  priv->updating = TRUE;
+  gtk_toggle_button_set_active (button, expanded);
+  priv->updating = FALSE;
+
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (icon, expanded ? "pan-up-symbolic" : "pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
 }
 
 /**
- * mscos_widget_highlight:
+ * mscos_item_card_toggled:
+ * @button: the card's disclosure button, just toggled
  *
- * Marks @widget for a few seconds, so the eye finds the item that was jumped to.
+ * Opens or closes the row's item as the user asked with @button.
  */
 void
-mscos_widget_highlight (GtkWidget *widget)
+mscos_item_card_toggled (MscosItemCard   *self,
+                         GtkToggleButton *button)
 {
-  g_return_if_fail (GTK_IS_WIDGET (widget));
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
 
-  gtk_widget_add_css_class (widget, "highlighted");
-  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, HIGHLIGHT_SECONDS, remove_highlight_cb,
-                              g_object_ref (widget), g_object_unref);
+  g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
+
+  if (priv->updating || priv->row == NULL)
+    return;
+
+  mscos_page_row_set_expanded (priv->row, gtk_toggle_button_get_active (button));
 }

@@ -9,7 +9,10 @@
 
 #include <gtk/gtk.h>
 
+#include "mscos-content-pack.h"
 #include "mscos-item.h"
+#include "mscos-library.h"
+#include "mscos-page-row.h"
 
 G_BEGIN_DECLS
 
@@ -17,25 +20,35 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (MscosItemCard, mscos_item_card, MSCOS, ITEM_CARD, GtkWidget)
 
-/* The widget of one item on an outcome page. Subclasses show one kind each; those with
- * content shown on demand (resources, recommendation sets) override reveal() and
- * set_expanded(). */
+/* What an item's row on an outcome page shows. Subclasses show one kind each. A card shows
+ * one row at a time and is given others as the list view reuses it: bind() shows the row's
+ * item, unbind() undoes what bind() did, and expanded_changed() follows the row's item as it
+ * opens and closes (the rows of what it shows are the page's, not the card's). */
 struct _MscosItemCardClass
 {
   GtkWidgetClass parent_class;
 
-  GtkWidget *(*reveal)       (MscosItemCard *self,
-                              MscosItem     *item);
-  void       (*set_expanded) (MscosItemCard *self,
-                              gboolean       expanded);
+  void (*bind)             (MscosItemCard *self,
+                            MscosPageRow  *row);
+  void (*unbind)           (MscosItemCard *self);
+  void (*expanded_changed) (MscosItemCard *self,
+                            gboolean       expanded);
 };
 
-GtkWidget *mscos_item_card_new_for_item  (MscosItem     *item);
-MscosItem *mscos_item_card_get_item      (MscosItemCard *self);
-GtkWidget *mscos_item_card_reveal        (MscosItemCard *self,
-                                          MscosItem     *item);
-void       mscos_item_card_set_expanded  (MscosItemCard *self,
-                                          gboolean       expanded);
-void       mscos_widget_highlight        (GtkWidget     *widget);
+GType             mscos_item_card_type_for_item    (MscosItem       *item);
+MscosPageRow     *mscos_item_card_get_row          (MscosItemCard   *self);
+void              mscos_item_card_set_row          (MscosItemCard   *self,
+                                                    MscosPageRow    *row);
+MscosItem        *mscos_item_card_get_item         (MscosItemCard   *self);
+MscosLibrary     *mscos_item_card_get_library      (MscosItemCard   *self);
+MscosContentPack *mscos_item_card_get_pack         (MscosItemCard   *self);
+void              mscos_item_card_set_up_actions   (MscosItemCard   *self,
+                                                    GtkWidget       *actions);
+void              mscos_item_card_show_expanded    (MscosItemCard   *self,
+                                                    GtkToggleButton *button,
+                                                    GtkImage        *icon,
+                                                    gboolean         expanded);
+void              mscos_item_card_toggled          (MscosItemCard   *self,
+                                                    GtkToggleButton *button);
 
 G_END_DECLS

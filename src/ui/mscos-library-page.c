@@ -21,7 +21,12 @@
 /* The user's bookmarks or notes across all outcomes, newest first, filtered by outcome and by
  * words. Entries whose item has left the content pack are listed with what was saved of them,
  * never dropped. The library's entries flow through a filter and a sorter into the list view;
- * both are told to look again whenever an entry changes. */
+ * the library signals a changed entry as one changed row, which the filter and the sorter
+ * look at again on their own, so a change costs one row whatever the size of the library.
+ * Each page sorts on its own time (when bookmarked, when the note last changed), so that a
+ * bookmark toggled does not move the item's note across the Notes page, which would make the
+ * list view rebind every row it holds. Typing in the filter narrows what is shown: only the
+ * rows shown are looked at again, and only entries of the page's kind are ever looked at. */
 
 /* The outcome filter's first choices, before the pack's outcomes. */
 enum {
@@ -43,13 +48,15 @@ struct _MscosLibraryPage
   MscosLibraryPageMode  mode;
   MscosLibrary         *library;
   MscosContentPack     *pack;
+  GtkFilterListModel   *in_mode;
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   GtkFilterListModel   *filtered;
   /* the outcome id of each choice of the outcome filter */
   GPtrArray            *outcome_ids;
+  /* the filter's words, folded, and split */
   char                 *folded_words;
-  guint                 refresh_source;
+  GStrv                 words;
 };
 
 G_DEFINE_FINAL_TYPE (MscosLibraryPage, mscos_library_page, GTK_TYPE_WIDGET)
@@ -64,29 +71,73 @@ entry_in_mode (MscosLibraryPage  *self,
   return mscos_library_entry_get_note (entry) != NULL;
 }
 
+typedef struct
+{
+  /* The entry's version the text was folded from. */
+  guint  version;
+  char  *folded;
+} FoldedText;
+
+static void
+folded_text_free (FoldedText *folded)
+{
+  g_free (folded->folded);
+  g_free (folded);
+}
+
+/* The entry's title, words and note, folded as the filter's words are, kept on the entry
+ * until it changes: each keystroke in the filter looks at every row shown. */
+static const char *
+get_folded_text (MscosLibraryEntry *entry)
+{
+  static GQuark quark;
+  guint version = mscos_library_entry_get_version (entry);
+  FoldedText *folded;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("mscos-library-page-folded-text");
+
+  folded = g_object_get_qdata (G_OBJECT (entry), quark);
+  if (folded == NULL || folded->version != version)
+    {
+      const char *title = mscos_library_entry_get_item_title (entry);
+      const char *excerpt = mscos_library_entry_get_excerpt (entry);
+      const char *note = mscos_library_entry_get_note (entry);
+      g_autofree char *text = g_strjoin (" ", title ? title : "", excerpt ? excerpt : "",
+                                         note ? note : "", NULL);
+
+      folded = g_new0 (FoldedText, 1);
+      folded->version = version;
+      folded->folded = mscos_search_fold (text);
+      g_object_set_qdata_full (G_OBJECT (entry), quark, folded,
+                               (GDestroyNotify) folded_text_free);
+    }
+
+  return folded->folded;
+}
+
 static gboolean
 matches_words (MscosLibraryPage  *self,
                MscosLibraryEntry *entry)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
-  g_auto (GStrv) words = NULL;
+  const char *folded;
 
-  if (self->folded_words == NULL)
+  if (self->words == NULL)
     return TRUE;
 
-  text = g_strjoin (" ",
-                    mscos_library_entry_get_item_title (entry) ? mscos_library_entry_get_item_title (entry) : "",
-                    mscos_library_entry_get_excerpt (entry) ? mscos_library_entry_get_excerpt (entry) : "",
-                    mscos_library_entry_get_note (entry) ? mscos_library_entry_get_note (entry) : "",
-                    NULL);
-  folded = mscos_search_fold (text);
-  words = g_strsplit (self->folded_words, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (folded, words[i]) == NULL)
+  folded = get_folded_text (entry);
+  for (guint i = 0; self->words[i] != NULL; i++)
+    if (*self->words[i] != '\0' && strstr (folded, self->words[i]) == NULL)
       return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+filter_mode_cb (gpointer item,
+                gpointer user_data)
+{
+  return entry_in_mode (user_data, item);
 }
 
 static gboolean
@@ -97,9 +148,6 @@ filter_entry_cb (gpointer item,
   MscosLibraryEntry *entry = item;
   guint choice = gtk_drop_down_get_selected (self->outcome_dropdown);
   gboolean missing;
-
-  if (!entry_in_mode (self, entry))
-    return FALSE;
 
   missing = self->pack == NULL
             || mscos_library_entry_get_status (entry, self->pack) == MSCOS_LIBRARY_ENTRY_MISSING;
@@ -114,13 +162,23 @@ filter_entry_cb (gpointer item,
   return matches_words (self, entry);
 }
 
+static GDateTime *
+get_mode_time (MscosLibraryPage  *self,
+               MscosLibraryEntry *entry)
+{
+  if (self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS)
+    return mscos_library_entry_get_bookmark_created (entry);
+
+  return mscos_library_entry_get_note_modified (entry);
+}
+
 static int
 sort_newest_first_cb (gconstpointer a,
                       gconstpointer b,
                       gpointer      user_data)
 {
-  GDateTime *time_a = mscos_library_entry_get_modified ((MscosLibraryEntry *) a);
-  GDateTime *time_b = mscos_library_entry_get_modified ((MscosLibraryEntry *) b);
+  GDateTime *time_a = get_mode_time (user_data, (MscosLibraryEntry *) a);
+  GDateTime *time_b = get_mode_time (user_data, (MscosLibraryEntry *) b);
 
   if (time_a == NULL || time_b == NULL)
     return (time_a == NULL) - (time_b == NULL);
@@ -132,8 +190,7 @@ static void
 update_empty_state (MscosLibraryPage *self)
 {
   gboolean bookmarks = self->mode == MSCOS_LIBRARY_PAGE_BOOKMARKS;
-  GListModel *entries = mscos_library_get_entries (self->library);
-  gboolean any = FALSE;
+  gboolean any;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {
@@ -141,81 +198,75 @@ update_empty_state (MscosLibraryPage *self)
       return;
     }
 
-  for (guint i = 0; !any && i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
-
-      any = entry_in_mode (self, entry);
-    }
+  any = g_list_model_get_n_items (G_LIST_MODEL (self->in_mode)) > 0;
 
   if (any)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Matching Bookmarks") : _("No Matching Notes"));
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Matching Bookmarks")
+                                                             : _("No Matching Notes"));
       adw_status_page_set_description (self->empty_page, _("Try other words or another outcome."));
     }
   else
     {
-      adw_status_page_set_icon_name (self->empty_page, bookmarks ? "starred-symbolic" : "document-edit-symbolic");
-      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Bookmarks Yet") : _("No Notes Yet"));
+      adw_status_page_set_icon_name (self->empty_page, bookmarks ? "starred-symbolic"
+                                                                 : "document-edit-symbolic");
+      adw_status_page_set_title (self->empty_page, bookmarks ? _("No Bookmarks Yet")
+                                                             : _("No Notes Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       bookmarks ? _("Select the star on any quote, resource or recommendation to keep it here.")
-                                                 : _("Select the note button on any item to write a note. Notes stay on this computer."));
+                                       bookmarks ? _("Select the star on any quote, resource or "
+                                                     "recommendation to keep it here.")
+                                                 : _("Select the note button on any item to "
+                                                     "write a note. Notes stay on this "
+                                                     "computer."));
     }
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
-static gboolean
-refresh_cb (gpointer data)
+static void
+entries_changed_cb (MscosLibraryPage *self)
 {
-  MscosLibraryPage *self = data;
-
-  self->refresh_source = 0;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_empty_state (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Filtering and sorting look at entries' properties, which change as the user works: look
- * again, once, after the change. */
-static void
-queue_refresh (MscosLibraryPage *self)
-{
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 static void
-entries_changed_cb (MscosLibraryPage *self,
-                    guint             position,
-                    guint             removed,
-                    guint             added,
-                    GListModel       *entries)
+outcome_chosen_cb (MscosLibraryPage *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
+  /* The choices are filled in before the filter is made. */
+  if (self->filter == NULL)
+    return;
 
-      if (g_signal_handler_find (entry, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                 0, 0, NULL, queue_refresh, self) == 0)
-        g_signal_connect_object (entry, "notify", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
-
-  queue_refresh (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
 }
 
 static void
 filter_changed_cb (MscosLibraryPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autofree char *before = g_steal_pointer (&self->folded_words);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
-  g_clear_pointer (&self->folded_words, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
   if (text != NULL && *text != '\0')
-    self->folded_words = mscos_search_fold (text);
+    {
+      self->folded_words = mscos_search_fold (text);
+      self->words = g_strsplit (self->folded_words, " ", -1);
+    }
 
-  queue_refresh (self);
+  if (self->filter == NULL || g_strcmp0 (before, self->folded_words) == 0)
+    return;
+
+  /* Words typed at the end only narrow what is shown, and deleting them only widens it: the
+   * filter then looks again at the rows shown, or at those hidden, only. */
+  if (before == NULL || (self->folded_words != NULL && g_str_has_prefix (self->folded_words,
+                                                                          before)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->folded_words == NULL || g_str_has_prefix (before, self->folded_words))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_empty_state (self);
 }
 
 static void
@@ -229,37 +280,40 @@ entry_activated_cb (MscosLibraryPage *self,
   if (entry == NULL)
     return;
 
-  if (self->pack != NULL && mscos_library_entry_get_status (entry, self->pack) != MSCOS_LIBRARY_ENTRY_MISSING)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s", mscos_library_entry_get_item_id (entry));
+  if (self->pack != NULL
+      && mscos_library_entry_get_status (entry, self->pack) != MSCOS_LIBRARY_ENTRY_MISSING)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "s",
+                                mscos_library_entry_get_item_id (entry));
   else
     gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
-                                _("This item is not in the content pack shown; what you saved of it is kept here"));
+                                _("This item is not in the content pack shown; what you saved "
+                                  "of it is kept here"));
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              MscosLibraryPage         *self)
+row_set_up_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               MscosLibraryPage         *self)
 {
   gtk_list_item_set_child (list_item, g_object_new (MSCOS_TYPE_LIBRARY_ROW, NULL));
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             MscosLibraryPage         *self)
+row_bound_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              MscosLibraryPage         *self)
 {
   MscosLibraryEntry *entry = gtk_list_item_get_item (list_item);
 
-  mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry, self->pack,
-                          self->mode == MSCOS_LIBRARY_PAGE_NOTES);
+  mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry,
+                          self->pack, self->mode == MSCOS_LIBRARY_PAGE_NOTES);
   gtk_list_item_set_accessible_label (list_item, mscos_library_entry_get_item_title (entry));
 }
 
 static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               MscosLibraryPage         *self)
+row_unbound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                MscosLibraryPage         *self)
 {
   mscos_library_row_unbind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)));
 }
@@ -295,17 +349,18 @@ mscos_library_page_dispose (GObject *object)
 {
   MscosLibraryPage *self = MSCOS_LIBRARY_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_LIBRARY_PAGE);
   mscos_widget_unparent_children (GTK_WIDGET (self));
 
   g_clear_object (&self->filtered);
+  g_clear_object (&self->in_mode);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_object (&self->library);
   g_clear_object (&self->pack);
   g_clear_pointer (&self->outcome_ids, g_ptr_array_unref);
   g_clear_pointer (&self->folded_words, g_free);
+  g_clear_pointer (&self->words, g_strfreev);
 
   G_OBJECT_CLASS (mscos_library_page_parent_class)->dispose (object);
 }
@@ -318,13 +373,15 @@ mscos_library_page_class_init (MscosLibraryPageClass *klass)
 
   object_class->dispose = mscos_library_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-library-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/mscos-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, outcome_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 }
 
@@ -364,28 +421,33 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
   fill_outcome_choices (self);
 
   entries = mscos_library_get_entries (library);
+  self->in_mode = gtk_filter_list_model_new (g_object_ref (entries),
+                                             GTK_FILTER (gtk_custom_filter_new (filter_mode_cb,
+                                                                                self, NULL)));
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_newest_first_cb, NULL, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (entries), GTK_FILTER (g_object_ref (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_newest_first_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->in_mode)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     GTK_SORTER (g_object_ref (self->sorter)));
   selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_set_up_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bound_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbound_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   mscos_library_page_get_title (self), -1);
 
-  g_signal_connect_object (entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  entries_changed_cb (self, 0, 0, g_list_model_get_n_items (entries), entries);
-  refresh_cb (self);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (entries_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->in_mode, "items-changed", G_CALLBACK (entries_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_empty_state (self);
 
   return GTK_WIDGET (self);
 }

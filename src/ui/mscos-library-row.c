@@ -50,32 +50,39 @@ update (MscosLibraryRow *self)
 {
   MscosLibraryEntry *entry = self->entry;
   MscosOutcome *outcome = NULL;
-  GDateTime *modified = mscos_library_entry_get_modified (entry);
+  /* The time the page sorts on: when the note last changed, or when it was bookmarked. */
+  GDateTime *modified = self->show_note ? mscos_library_entry_get_note_modified (entry)
+                                        : mscos_library_entry_get_bookmark_created (entry);
   g_autofree char *date = modified ? g_date_time_format (modified, "%e %b %Y") : NULL;
   const char *status = NULL;
   const char *text;
 
   if (self->pack != NULL)
-    outcome = mscos_content_pack_lookup_outcome (self->pack, mscos_library_entry_get_outcome_id (entry));
+    outcome = mscos_content_pack_lookup_outcome (self->pack,
+                                                 mscos_library_entry_get_outcome_id (entry));
 
-  switch (self->pack ? mscos_library_entry_get_status (entry, self->pack) : MSCOS_LIBRARY_ENTRY_MISSING)
+  switch (self->pack ? mscos_library_entry_get_status (entry, self->pack)
+                     : MSCOS_LIBRARY_ENTRY_MISSING)
     {
     case MSCOS_LIBRARY_ENTRY_MISSING:
       status = _("Not in this content pack");
       break;
     case MSCOS_LIBRARY_ENTRY_CHANGED:
-      status = mscos_library_entry_get_note (entry) ? _("Changed since your note") : _("Changed since you bookmarked it");
+      status = mscos_library_entry_get_note (entry) ? _("Changed since your note")
+                                                    : _("Changed since you bookmarked it");
       break;
     case MSCOS_LIBRARY_ENTRY_PRESENT:
     default:
       break;
     }
 
-  text = self->show_note ? mscos_library_entry_get_note (entry) : mscos_library_entry_get_excerpt (entry);
+  text = self->show_note ? mscos_library_entry_get_note (entry)
+                         : mscos_library_entry_get_excerpt (entry);
 
   set_optional_text (self->outcome_label, outcome ? mscos_outcome_get_title (outcome) : NULL);
   set_optional_text (self->date_label, date ? g_strstrip (date) : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->bookmark_icon), mscos_library_entry_get_bookmarked (entry));
+  gtk_widget_set_visible (GTK_WIDGET (self->bookmark_icon),
+                          mscos_library_entry_get_bookmarked (entry));
   gtk_label_set_text (self->title_label, mscos_library_entry_get_item_title (entry));
   set_optional_text (self->status_label, status);
   set_optional_text (self->text_label, text);
@@ -101,7 +108,8 @@ mscos_library_row_class_init (MscosLibraryRowClass *klass)
 
   object_class->dispose = mscos_library_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-library-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/mscos-library-row.ui");
   gtk_widget_class_set_css_name (widget_class, "libraryrow");
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryRow, outcome_label);
   gtk_widget_class_bind_template_child (widget_class, MscosLibraryRow, date_label);

@@ -104,7 +104,7 @@ mscos_note_preview_class_init (MscosNotePreviewClass *klass)
   properties[PROP_ACTIONS] =
     g_param_spec_object ("actions", NULL, NULL,
                          MSCOS_TYPE_ITEM_ACTIONS,
-                         (G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -9,54 +9,71 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
 
-#include "mscos-blocks-view.h"
-#include "mscos-item-card.h"
 #include "mscos-outcome-page.h"
-#include "mscos-section.h"
-#include "mscos-ui-utils.h"
+#include "mscos-outcome-row.h"
+#include "mscos-page-feed.h"
+#include "mscos-page-model.h"
 
 /* One outcome: its title, summary and study descriptor, then its sections with a card for
- * each item. The header and the first cards are built at once, the other cards in idle time
- * a few at a time, so a large page appears without a pause and scrolls smoothly; the full
- * text of resources and recommendation sets is built only when it is opened. */
+ * each item. The page is a list view over the page's rows (MscosPageModel), so it makes
+ * widgets only for the rows on screen, and what opening an item shows is rows of their own:
+ * a page of ten thousand items opens as fast as one of a hundred, and Expand All costs what
+ * is on screen.
+ *
+ * Why a list view and not a box of cards built lazily: measured with bench-outcome-page, a
+ * box of every item's widgets measured all their wrapped text again as pieces were added
+ * (1,000 items: 41 s of CPU before the page was idle, one stall of 29 s), and a box built
+ * lazily still holds, and lays out, whatever has been scrolled past or opened. */
 
-/* Cards built before the page is first shown, enough to fill a tall window. */
-#define FIRST_CARDS 6
-/* Cards built in each idle pass after that. */
-#define CARDS_PER_PASS 4
-/* How long a revealer takes to open, after which a jump scrolls again. */
-#define REVEAL_SETTLE_MS 300
-
-typedef struct
-{
-  GtkBox    *box;
-  MscosItem *item;
-} PendingCard;
+/* The view is given the page's rows a few a frame (MscosPageFeed). A row costs the layout of
+ * its text, 5 to 15 ms on these machines, and the grid view keeps 30 rows around where it is
+ * scrolled to: given all at once, as when the page first shows, when Expand All opens every
+ * card in view or when a set of forty recommendations opens, they stalled the main loop for
+ * 250 ms. How many a frame follows how long the last frame took, so that a frame takes about
+ * FRAME_BUDGET_US; once rows come that the view does not bind, they are past those it keeps,
+ * and the rest come at once. */
+#define FRAME_BUDGET_US (35 * G_TIME_SPAN_MILLISECOND)
+#define MAX_ROWS_PER_FRAME 8
+/* How long a jumped-to item stays marked. */
+#define HIGHLIGHT_SECONDS 3
+/* How many frames a jump may take to settle the item where the eye looks first, as rows
+ * above it are measured for the first time. */
+#define SCROLL_SETTLE_FRAMES 6
 
 struct _MscosOutcomePage
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
   GtkScrolledWindow *scroller;
-  GtkViewport     *viewport;
-  GtkBox          *page_box;
-  GtkLabel        *strapline_label;
-  GtkLabel        *title_label;
-  GtkLabel        *group_label;
-  GtkLabel        *summary_label;
-  MscosBlocksView *descriptor_view;
-  GtkBox          *link_box;
+  GtkGridView       *grid_view;
 
-  MscosOutcome    *outcome;
-  GQueue           pending;
-  guint            build_source;
-  /* id of each item of a section → its card; the page owns the cards */
-  GHashTable      *cards;
-  GPtrArray       *card_list;
-  GtkWidget       *scroll_target;
-  guint            scroll_source;
+  MscosOutcome      *outcome;
+  MscosContentPack  *pack;
+  MscosLibrary      *library;
+  MscosPageModel    *model;
+  /* What of the model the view has been given. */
+  MscosPageFeed     *feed;
+  /* item id → GtkMediaStream: recordings go on playing while their rows are off screen */
+  GHashTable        *media_streams;
+  /* MscosPageRow → the GtkListItem it is bound to, while it is */
+  GHashTable        *row_items;
+
+  guint              highlight_source;
+  /* Rows bound since the page was made, to see what a change cost. */
+  guint              n_bound;
+  guint              feed_tick;
+  guint              rows_per_frame;
+  gint64             last_frame_time;
+
+  /* A row just jumped to, brought to the upper third of the page after each layout until it
+   * stays there. */
+  MscosPageRow      *scroll_target;
+  GdkFrameClock     *scroll_clock;
+  gulong             scroll_handler;
+  guint              scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (MscosOutcomePage, mscos_outcome_page, GTK_TYPE_WIDGET)
@@ -64,174 +81,309 @@ G_DEFINE_FINAL_TYPE (MscosOutcomePage, mscos_outcome_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_OUTCOME,
+  PROP_PACK,
+  PROP_LIBRARY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-group_name (MscosOutcomeGroup group)
+static GtkWidget *
+get_row_widget (MscosOutcomePage *self,
+                MscosPageRow     *row)
 {
-  switch (group)
-    {
-    case MSCOS_OUTCOME_GROUP_CORE:
-      return _("Core outcome");
-    case MSCOS_OUTCOME_GROUP_WORKING_WITH_THE_SET:
-      return _("Working with the outcome set");
-    case MSCOS_OUTCOME_GROUP_RELATED_FRAMEWORK:
-      return _("Related framework");
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  GtkListItem *list_item = row ? g_hash_table_lookup (self->row_items, row) : NULL;
+
+  return list_item ? gtk_list_item_get_child (list_item) : NULL;
 }
 
-static void
-pending_card_free (PendingCard *pending)
-{
-  g_object_unref (pending->item);
-  g_free (pending);
-}
-
-static void
-build_card (MscosOutcomePage *self,
-            PendingCard      *pending)
-{
-  GtkWidget *card = mscos_item_card_new_for_item (pending->item);
-
-  gtk_box_append (pending->box, card);
-  g_hash_table_insert (self->cards, (gpointer) mscos_item_get_id (pending->item), card);
-  g_ptr_array_add (self->card_list, card);
-  pending_card_free (pending);
-}
-
+/* Scrolls to the row at @position, which makes its widget, and moves the focus into it:
+ * to its first control going forward, its last going back. */
 static gboolean
-build_some_cb (gpointer data)
+focus_row (MscosOutcomePage *self,
+           guint             position,
+           gboolean          forward)
 {
-  MscosOutcomePage *self = data;
+  g_autoptr (MscosPageRow) row = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  GtkWidget *widget;
 
-  for (guint i = 0; i < CARDS_PER_PASS && !g_queue_is_empty (&self->pending); i++)
-    build_card (self, g_queue_pop_head (&self->pending));
+  if (row == NULL)
+    return FALSE;
 
-  if (!g_queue_is_empty (&self->pending))
-    return G_SOURCE_CONTINUE;
+  gtk_grid_view_scroll_to (self->grid_view, position, GTK_LIST_SCROLL_NONE, NULL);
+  widget = get_row_widget (self, row);
+  if (widget == NULL)
+    return FALSE;
 
-  self->build_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Builds every card still waiting, for jumps and Expand All. */
-static void
-build_all (MscosOutcomePage *self)
-{
-  while (!g_queue_is_empty (&self->pending))
-    build_card (self, g_queue_pop_head (&self->pending));
-
-  g_clear_handle_id (&self->build_source, g_source_remove);
+  return gtk_widget_child_focus (widget, forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
 }
 
 static void
-add_section (MscosOutcomePage *self,
-             MscosSection     *section)
+stop_scrolling_to_target (MscosOutcomePage *self)
 {
-  GListModel *items = mscos_section_get_items (section);
-  GtkWidget *section_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *items_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  guint n = g_list_model_get_n_items (items);
-
-  gtk_widget_add_css_class (section_box, "page-section");
-
-  if (mscos_section_get_title (section) != NULL)
-    gtk_box_append (GTK_BOX (section_box),
-                    mscos_heading_label_new (mscos_section_get_title (section), "section-title"));
-  if (mscos_section_get_intro (section) != NULL)
-    gtk_box_append (GTK_BOX (section_box), mscos_blocks_view_new (mscos_section_get_intro (section)));
-
-  gtk_box_append (GTK_BOX (section_box), items_box);
-  gtk_box_append (self->page_box, section_box);
-
-  for (guint i = 0; i < n; i++)
-    {
-      PendingCard *pending = g_new0 (PendingCard, 1);
-
-      pending->box = GTK_BOX (items_box);
-      pending->item = g_list_model_get_item (items, i);
-      g_queue_push_tail (&self->pending, pending);
-    }
+  if (self->scroll_clock != NULL)
+    g_clear_signal_handler (&self->scroll_handler, self->scroll_clock);
+  g_clear_object (&self->scroll_clock);
+  g_clear_object (&self->scroll_target);
 }
 
-/* Brings the target into the upper third of the page, where the eye looks first; before it is
- * laid out, the viewport is asked to scroll to it when it is. */
+/* After the frame's layout, before it is drawn: moves the target row to the upper third of
+ * the page, where the eye looks first. Rows are measured as they come on screen, so it may
+ * move again in the next frames. */
 static void
-scroll_to_target (MscosOutcomePage *self)
+layout_done_cb (MscosOutcomePage *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *content = gtk_viewport_get_child (self->viewport);
+  GtkWidget *widget = get_row_widget (self, self->scroll_target);
   graphene_point_t point;
+  double wanted, value;
 
-  if (self->scroll_target == NULL)
+  if (widget == NULL
+      || !gtk_widget_compute_point (widget, GTK_WIDGET (self->grid_view), &GRAPHENE_POINT_INIT (0, 0), &point)
+      || ++self->scroll_frames > SCROLL_SETTLE_FRAMES)
+    {
+      stop_scrolling_to_target (self);
+      return;
+    }
+
+  wanted = gtk_adjustment_get_page_size (adjustment) / 3;
+  value = gtk_adjustment_get_value (adjustment);
+  if (fabs (point.y - wanted) < 1
+      || (point.y > wanted && value >= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+      || (point.y < wanted && value <= gtk_adjustment_get_lower (adjustment)))
     return;
 
-  if (gtk_widget_compute_point (self->scroll_target, content, &GRAPHENE_POINT_INIT (0, 0), &point)
-      && gtk_widget_get_height (self->scroll_target) > 0)
-    {
-      gtk_adjustment_set_value (adjustment,
-                                point.y - gtk_adjustment_get_page_size (adjustment) / 3);
-    }
-  else
-    {
-      g_autoptr (GtkScrollInfo) info = gtk_scroll_info_new ();
+  gtk_adjustment_set_value (adjustment, value + point.y - wanted);
+}
 
-      gtk_scroll_info_set_enable_horizontal (info, FALSE);
-      gtk_viewport_scroll_to (self->viewport, self->scroll_target, g_steal_pointer (&info));
-    }
+static void
+scroll_to_row (MscosOutcomePage *self,
+               MscosPageRow     *row)
+{
+  g_autoptr (GtkScrollInfo) info = gtk_scroll_info_new ();
+  GdkFrameClock *clock;
+
+  stop_scrolling_to_target (self);
+
+  gtk_scroll_info_set_enable_horizontal (info, FALSE);
+  gtk_grid_view_scroll_to (self->grid_view, mscos_page_model_get_position (self->model, row),
+                           GTK_LIST_SCROLL_NONE, g_steal_pointer (&info));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+
+  self->scroll_target = g_object_ref (row);
+  self->scroll_clock = g_object_ref (clock);
+  self->scroll_frames = 0;
+  /* Connected after GTK's own handler, so the page is laid out when it runs. */
+  self->scroll_handler = g_signal_connect_object (clock, "layout", G_CALLBACK (layout_done_cb), self,
+                                                  G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static gboolean
-scroll_again_cb (gpointer data)
+remove_highlight_cb (gpointer data)
 {
   MscosOutcomePage *self = data;
 
-  self->scroll_source = 0;
-  scroll_to_target (self);
-  g_clear_object (&self->scroll_target);
+  self->highlight_source = 0;
+  mscos_page_model_set_highlighted (self->model, NULL);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+highlight_row (MscosOutcomePage *self,
+               MscosPageRow     *row)
+{
+  mscos_page_model_set_highlighted (self->model, row);
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  self->highlight_source = g_timeout_add_seconds (HIGHLIGHT_SECONDS, remove_highlight_cb, self);
+}
+
+/* Where the first row on screen is in the view, or 0 if none is. */
+static guint
+get_top_position (MscosOutcomePage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  GHashTableIter iter;
+  gpointer list_item;
+  guint top = G_MAXUINT;
+
+  g_hash_table_iter_init (&iter, self->row_items);
+  while (g_hash_table_iter_next (&iter, NULL, &list_item))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (gtk_list_item_get_child (list_item), GTK_WIDGET (self->scroller), &bounds)
+          && bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < height)
+        top = MIN (top, gtk_list_item_get_position (list_item));
+    }
+
+  return top == G_MAXUINT ? 0 : top;
+}
+
+/* Fewer rows the next frame if the last one took too long, more if it was quick. */
+static void
+update_rows_per_frame (MscosOutcomePage *self,
+                       GdkFrameClock    *clock)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 took = now - self->last_frame_time;
+
+  if (self->last_frame_time != 0 && took > FRAME_BUDGET_US)
+    self->rows_per_frame = MAX (1, self->rows_per_frame / 2);
+  else if (self->last_frame_time != 0 && took < FRAME_BUDGET_US / 2)
+    self->rows_per_frame = MIN (MAX_ROWS_PER_FRAME, self->rows_per_frame + 1);
+  self->last_frame_time = now;
+}
+
+static gboolean
+feed_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (widget);
+  guint bound = self->n_bound;
+
+  update_rows_per_frame (self, clock);
+
+  /* From where the screen begins, so that what is in view comes first. */
+  if (mscos_page_feed_step (self->feed, get_top_position (self), self->rows_per_frame) == 0
+      || self->n_bound == bound)
+    mscos_page_feed_catch_up (self->feed);
+
+  if (!mscos_page_feed_is_caught_up (self->feed))
+    return G_SOURCE_CONTINUE;
+
+  self->feed_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+feed_caught_up_changed_cb (MscosOutcomePage *self)
+{
+  if (mscos_page_feed_is_caught_up (self->feed) || self->feed_tick != 0)
+    return;
+
+  /* Each change starts slowly: the last may have been long ago. */
+  self->rows_per_frame = 1;
+  self->last_frame_time = 0;
+  self->feed_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), feed_cb, NULL, NULL);
+}
+
+/* Gives the view every row at once, for what cannot wait: a jump to an item. */
+static void
+catch_up (MscosOutcomePage *self)
+{
+  mscos_page_feed_catch_up (self->feed);
+}
+
+/* Tab, Shift+Tab and the arrows move through the list's rows, but a row without controls takes
+ * no focus (MscosOutcomeRow::focus-past): the focus goes on to the next row that has one. */
+static gboolean
+row_focus_past_cb (MscosOutcomeRow  *row_widget,
+                   GtkDirectionType  direction,
+                   MscosOutcomePage *self)
+{
+  MscosPageRow *row = mscos_outcome_row_get_row (row_widget);
+  gboolean forward;
+  guint next;
+
+  switch (direction)
+    {
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_DOWN:
+      forward = TRUE;
+      break;
+
+    case GTK_DIR_TAB_BACKWARD:
+    case GTK_DIR_UP:
+      forward = FALSE;
+      break;
+
+    case GTK_DIR_LEFT:
+    case GTK_DIR_RIGHT:
+    default:
+      return FALSE;
+    }
+
+  catch_up (self);
+  next = mscos_page_model_find_control_row (self->model, mscos_page_model_get_position (self->model, row),
+                                            forward);
+  if (next == G_MAXUINT)
+    return FALSE;
+
+  return focus_row (self, next, forward);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              MscosOutcomePage         *self)
+{
+  GtkWidget *row_widget = mscos_outcome_row_new (self->library, self->pack, self->media_streams);
+
+  /* Rows are read, not chosen: only their controls take the focus. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_focusable (list_item, FALSE);
+  g_signal_connect_object (row_widget, "focus-past", G_CALLBACK (row_focus_past_cb), self, 0);
+  gtk_list_item_set_child (list_item, row_widget);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             MscosOutcomePage         *self)
+{
+  MscosPageRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+
+  mscos_outcome_row_set_row (MSCOS_OUTCOME_ROW (widget), row);
+  g_hash_table_insert (self->row_items, row, list_item);
+  self->n_bound++;
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               MscosOutcomePage         *self)
+{
+  MscosPageRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+
+  if (g_hash_table_lookup (self->row_items, row) == list_item)
+    g_hash_table_remove (self->row_items, row);
+  mscos_outcome_row_set_row (MSCOS_OUTCOME_ROW (widget), NULL);
+}
+
+static void
+pause_stream (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  gtk_media_stream_pause (value);
 }
 
 static void
 mscos_outcome_page_constructed (GObject *object)
 {
   MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (object);
-  GListModel *sections = mscos_outcome_get_sections (self->outcome);
-  const MscosLink *link = mscos_outcome_get_link (self->outcome);
-  guint n = g_list_model_get_n_items (sections);
+  g_autoptr (GtkNoSelection) selection = NULL;
 
   G_OBJECT_CLASS (mscos_outcome_page_parent_class)->constructed (object);
 
-  mscos_text_label_set_text (self->strapline_label, mscos_outcome_get_strapline (self->outcome));
-  gtk_label_set_text (self->title_label, mscos_outcome_get_title (self->outcome));
-  gtk_label_set_text (self->group_label, group_name (mscos_outcome_get_group (self->outcome)));
-  gtk_label_set_text (self->summary_label, mscos_outcome_get_summary (self->outcome));
-  mscos_blocks_view_set_blocks (self->descriptor_view, mscos_outcome_get_descriptor (self->outcome));
-
-  if (link != NULL)
-    {
-      gtk_box_append (self->link_box, mscos_link_button_new (link->title, link->uri));
-      gtk_widget_set_visible (GTK_WIDGET (self->link_box), TRUE);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MscosSection) section = g_list_model_get_item (sections, i);
-
-      add_section (self, section);
-    }
-
-  for (guint i = 0; i < FIRST_CARDS && !g_queue_is_empty (&self->pending); i++)
-    build_card (self, g_queue_pop_head (&self->pending));
-
-  if (!g_queue_is_empty (&self->pending))
-    self->build_source = g_idle_add (build_some_cb, self);
+  self->model = mscos_page_model_new (self->outcome);
+  /* The view starts empty, and is given the rows in the frames that follow. */
+  self->feed = mscos_page_feed_new (self->model);
+  g_signal_connect_object (self->feed, "notify::caught-up", G_CALLBACK (feed_caught_up_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->feed)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  mscos_outcome_get_title (self->outcome), -1);
+  feed_caught_up_changed_cb (self);
 }
 
 static void
@@ -239,16 +391,23 @@ mscos_outcome_page_dispose (GObject *object)
 {
   MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (object);
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
-  g_queue_clear_full (&self->pending, (GDestroyNotify) pending_card_free);
-  g_clear_object (&self->scroll_target);
+  stop_scrolling_to_target (self);
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
+  if (self->media_streams != NULL)
+    g_hash_table_foreach (self->media_streams, pause_stream, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_OUTCOME_PAGE);
 
-  g_clear_pointer (&self->cards, g_hash_table_unref);
-  g_clear_pointer (&self->card_list, g_ptr_array_unref);
+  g_clear_pointer (&self->row_items, g_hash_table_unref);
+  g_clear_pointer (&self->media_streams, g_hash_table_unref);
+  g_clear_object (&self->feed);
+  g_clear_object (&self->model);
   g_clear_object (&self->outcome);
+  g_clear_object (&self->pack);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (mscos_outcome_page_parent_class)->dispose (object);
 }
@@ -265,6 +424,14 @@ mscos_outcome_page_get_property (GObject    *object,
     {
     case PROP_OUTCOME:
       g_value_set_object (value, self->outcome);
+      break;
+
+    case PROP_PACK:
+      g_value_set_object (value, self->pack);
+      break;
+
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
       break;
 
     default:
@@ -284,6 +451,14 @@ mscos_outcome_page_set_property (GObject      *object,
     {
     case PROP_OUTCOME:
       self->outcome = g_value_dup_object (value);
+      break;
+
+    case PROP_PACK:
+      self->pack = g_value_dup_object (value);
+      break;
+
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
 
     default:
@@ -306,43 +481,68 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
     g_param_spec_object ("outcome", NULL, NULL,
                          MSCOS_TYPE_OUTCOME,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosOutcomePage:pack:
+   *
+   * The content pack the outcome is from.
+   */
+  properties[PROP_PACK] =
+    g_param_spec_object ("pack", NULL, NULL,
+                         MSCOS_TYPE_CONTENT_PACK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosOutcomePage:library:
+   *
+   * The user's library, for every item's bookmark and note.
+   */
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         MSCOS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-outcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, viewport);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, page_box);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, strapline_label);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, group_label);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, descriptor_view);
-  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, link_box);
+  gtk_widget_class_bind_template_child (widget_class, MscosOutcomePage, grid_view);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
 }
 
 static void
 mscos_outcome_page_init (MscosOutcomePage *self)
 {
-  g_type_ensure (MSCOS_TYPE_BLOCKS_VIEW);
+  g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_queue_init (&self->pending);
-  self->cards = g_hash_table_new (g_str_hash, g_str_equal);
-  self->card_list = g_ptr_array_new ();
+  self->media_streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->row_items = g_hash_table_new (NULL, NULL);
+  self->rows_per_frame = 1;
 }
 
 /**
  * mscos_outcome_page_new:
+ * @outcome: the outcome to show
+ * @pack: (nullable): the content pack @outcome is from
+ * @library: (nullable): the user's library
  *
  * Returns: (transfer floating): the page of @outcome
  */
 GtkWidget *
-mscos_outcome_page_new (MscosOutcome *outcome)
+mscos_outcome_page_new (MscosOutcome     *outcome,
+                        MscosContentPack *pack,
+                        MscosLibrary     *library)
 {
   g_return_val_if_fail (MSCOS_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (pack == NULL || MSCOS_IS_CONTENT_PACK (pack), NULL);
+  g_return_val_if_fail (library == NULL || MSCOS_IS_LIBRARY (library), NULL);
 
-  return g_object_new (MSCOS_TYPE_OUTCOME_PAGE, "outcome", outcome, NULL);
+  return g_object_new (MSCOS_TYPE_OUTCOME_PAGE,
+                       "outcome", outcome,
+                       "pack", pack,
+                       "library", library,
+                       NULL);
 }
 
 /**
@@ -371,31 +571,23 @@ gboolean
 mscos_outcome_page_reveal_item (MscosOutcomePage *self,
                                 MscosItem        *item)
 {
-  MscosItem *container;
-  MscosItemCard *card;
+  MscosPageRow *row;
   GtkWidget *widget;
 
   g_return_val_if_fail (MSCOS_IS_OUTCOME_PAGE (self), FALSE);
   g_return_val_if_fail (MSCOS_IS_ITEM (item), FALSE);
 
-  build_all (self);
-
-  container = mscos_item_get_container (item);
-  card = g_hash_table_lookup (self->cards, mscos_item_get_id (container));
-  if (card == NULL)
+  row = mscos_page_model_reveal (self->model, item);
+  if (row == NULL)
     return FALSE;
 
-  widget = mscos_item_card_reveal (card, item);
-  if (widget == NULL)
-    return FALSE;
-
-  g_set_object (&self->scroll_target, widget);
-  scroll_to_target (self);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
-  self->scroll_source = g_timeout_add (REVEAL_SETTLE_MS, scroll_again_cb, self);
-
-  mscos_widget_highlight (widget);
-  gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  /* Scrolling to the row makes its widget, if it had none. */
+  catch_up (self);
+  scroll_to_row (self, row);
+  widget = get_row_widget (self, row);
+  if (widget != NULL && gtk_widget_get_focus_child (widget) == NULL)
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  highlight_row (self, row);
 
   return TRUE;
 }
@@ -403,7 +595,8 @@ mscos_outcome_page_reveal_item (MscosOutcomePage *self,
 /**
  * mscos_outcome_page_set_expanded:
  *
- * Opens or closes every resource, recommendation set and profile of the page.
+ * Opens or closes every resource, recommendation set, profile and transcript of the page;
+ * the view shows those on screen first.
  */
 void
 mscos_outcome_page_set_expanded (MscosOutcomePage *self,
@@ -411,19 +604,16 @@ mscos_outcome_page_set_expanded (MscosOutcomePage *self,
 {
   g_return_if_fail (MSCOS_IS_OUTCOME_PAGE (self));
 
-  build_all (self);
-
-  for (guint i = 0; i < self->card_list->len; i++)
-    mscos_item_card_set_expanded (g_ptr_array_index (self->card_list, i), expanded);
+  mscos_page_model_set_all_expanded (self->model, expanded);
 }
 
 void
 mscos_outcome_page_scroll_to_top (MscosOutcomePage *self)
 {
-  GtkAdjustment *adjustment;
-
   g_return_if_fail (MSCOS_IS_OUTCOME_PAGE (self));
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  stop_scrolling_to_target (self);
+  catch_up (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    gtk_grid_view_scroll_to (self->grid_view, 0, GTK_LIST_SCROLL_NONE, NULL);
 }

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "mscos-content-pack.h"
+#include "mscos-library.h"
 #include "mscos-outcome.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosOutcomePage, mscos_outcome_page, MSCOS, OUTCOME_PAGE, GtkWidget)
 
-GtkWidget    *mscos_outcome_page_new           (MscosOutcome     *outcome);
+GtkWidget    *mscos_outcome_page_new           (MscosOutcome     *outcome,
+                                                MscosContentPack *pack,
+                                                MscosLibrary     *library);
 MscosOutcome *mscos_outcome_page_get_outcome   (MscosOutcomePage *self);
 gboolean      mscos_outcome_page_reveal_item   (MscosOutcomePage *self,
                                                 MscosItem        *item);

@@ -19,7 +19,8 @@
 #include "mscos-ui-utils.h"
 
 /* A person: name, role, and their account or biography. The first block is shown; the rest,
- * which can be a long personal account, opens in place under Read More. */
+ * which can be a long personal account, opens in place under Read More, as rows of the page
+ * under the card. */
 
 struct _MscosProfileCard
 {
@@ -33,85 +34,62 @@ struct _MscosProfileCard
   GtkToggleButton  *more_button;
   GtkLabel         *more_label;
   GtkImage         *more_icon;
-  GtkRevealer      *revealer;
-  GtkBox           *more_box;
   MscosItemActions *actions;
-
-  gboolean          built;
 };
 
 G_DEFINE_FINAL_TYPE (MscosProfileCard, mscos_profile_card, MSCOS_TYPE_ITEM_CARD)
 
 static void
-build_more (MscosProfileCard *self)
+more_toggled_cb (MscosProfileCard *self)
 {
-  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
-  GPtrArray *blocks = mscos_item_get_blocks (item);
-  g_autoptr (GPtrArray) rest = g_ptr_array_new ();
-  GtkWidget *links_box;
-
-  if (self->built)
-    return;
-  self->built = TRUE;
-
-  for (guint i = 1; i < blocks->len; i++)
-    g_ptr_array_add (rest, g_ptr_array_index (blocks, i));
-  gtk_box_append (self->more_box, mscos_blocks_view_new (rest));
-
-  links_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  mscos_links_box_fill (GTK_BOX (links_box), mscos_item_get_links (item));
-  gtk_box_append (self->more_box, links_box);
+  mscos_item_card_toggled (MSCOS_ITEM_CARD (self), self->more_button);
 }
 
 static void
-more_toggled_cb (MscosProfileCard *self)
+mscos_profile_card_bind (MscosItemCard *card,
+                         MscosPageRow  *row)
 {
-  gboolean expanded = gtk_toggle_button_get_active (self->more_button);
+  MscosProfileCard *self = MSCOS_PROFILE_CARD (card);
+  MscosItem *item = mscos_page_row_get_item (row);
+  GPtrArray *blocks = mscos_item_get_blocks (item);
+
+  adw_avatar_set_text (self->avatar, mscos_item_get_title (item));
+  gtk_label_set_text (self->name_label, mscos_item_get_title (item));
+  mscos_text_label_set_text (self->role_label, mscos_item_get_role (item));
+  mscos_blocks_view_set_block (self->lead_view, blocks && blocks->len > 0 ? g_ptr_array_index (blocks, 0) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), mscos_page_row_get_expandable (row));
+  mscos_item_actions_set_item (self->actions, item);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mscos_item_get_title (item), -1);
+}
+
+static void
+mscos_profile_card_unbind (MscosItemCard *card)
+{
+  mscos_item_actions_set_item (MSCOS_PROFILE_CARD (card)->actions, NULL);
+}
+
+static void
+mscos_profile_card_expanded_changed (MscosItemCard *card,
+                                     gboolean       expanded)
+{
+  MscosProfileCard *self = MSCOS_PROFILE_CARD (card);
 
   gtk_label_set_label (self->more_label, expanded ? _("Show Less") : _("Read More"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   expanded ? _("Show less") : _("Read more"), -1);
-
-  if (expanded)
-    build_more (self);
-  mscos_disclosure_update (self->more_button, self->revealer, self->more_icon);
-}
-
-static void
-mscos_profile_card_set_expanded (MscosItemCard *card,
-                                 gboolean       expanded)
-{
-  MscosProfileCard *self = MSCOS_PROFILE_CARD (card);
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->more_button)))
-    gtk_toggle_button_set_active (self->more_button, expanded);
+  mscos_item_card_show_expanded (card, self->more_button, self->more_icon, expanded);
 }
 
 static void
 mscos_profile_card_constructed (GObject *object)
 {
   MscosProfileCard *self = MSCOS_PROFILE_CARD (object);
-  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
-  GPtrArray *blocks = mscos_item_get_blocks (item);
-  GPtrArray *links = mscos_item_get_links (item);
-  g_autoptr (GPtrArray) lead = g_ptr_array_new ();
 
   G_OBJECT_CLASS (mscos_profile_card_parent_class)->constructed (object);
 
-  adw_avatar_set_text (self->avatar, mscos_item_get_title (item));
-  gtk_label_set_text (self->name_label, mscos_item_get_title (item));
-  mscos_text_label_set_text (self->role_label, mscos_item_get_role (item));
-  g_ptr_array_add (lead, g_ptr_array_index (blocks, 0));
-  mscos_blocks_view_set_blocks (self->lead_view, lead);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button),
-                          blocks->len > 1 || (links != NULL && links->len > 0));
-  mscos_item_actions_set_item (self->actions, item);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, mscos_item_get_title (item), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->more_button),
-                                  GTK_ACCESSIBLE_RELATION_CONTROLS, self->revealer, NULL, -1);
-  mscos_disclosure_update (self->more_button, self->revealer, self->more_icon);
+  mscos_item_card_set_up_actions (MSCOS_ITEM_CARD (self), GTK_WIDGET (self->actions));
 }
 
 static void
@@ -119,9 +97,13 @@ mscos_profile_card_class_init (MscosProfileCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MscosItemCardClass *card_class = MSCOS_ITEM_CARD_CLASS (klass);
 
   object_class->constructed = mscos_profile_card_constructed;
-  MSCOS_ITEM_CARD_CLASS (klass)->set_expanded = mscos_profile_card_set_expanded;
+
+  card_class->bind = mscos_profile_card_bind;
+  card_class->unbind = mscos_profile_card_unbind;
+  card_class->expanded_changed = mscos_profile_card_expanded_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-profile-card.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, box);
@@ -132,8 +114,6 @@ mscos_profile_card_class_init (MscosProfileCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, more_button);
   gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, more_label);
   gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, more_icon);
-  gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, revealer);
-  gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, more_box);
   gtk_widget_class_bind_template_child (widget_class, MscosProfileCard, actions);
   gtk_widget_class_bind_template_callback (widget_class, more_toggled_cb);
 }

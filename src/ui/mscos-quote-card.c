@@ -45,23 +45,27 @@ copy_cb (GtkWidget  *widget,
          GVariant   *parameter)
 {
   MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (widget));
-  g_autofree char *attribution = dup_attribution_line (item);
+  g_autofree char *attribution = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return;
+
+  attribution = dup_attribution_line (item);
   /* Translators: a quotation copied to the clipboard: the words in quotation marks, then
    * the attribution on the next line */
-  g_autofree char *text = g_strdup_printf (_("“%s”\n%s"), mscos_item_get_text (item), attribution);
-
+  text = g_strdup_printf (_("“%s”\n%s"), mscos_item_get_text (item), attribution);
   mscos_widget_copy_text (widget, text, _("Quote copied with its attribution"));
 }
 
 static void
-mscos_quote_card_constructed (GObject *object)
+mscos_quote_card_bind (MscosItemCard *card,
+                       MscosPageRow  *row)
 {
-  MscosQuoteCard *self = MSCOS_QUOTE_CARD (object);
-  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
+  MscosQuoteCard *self = MSCOS_QUOTE_CARD (card);
+  MscosItem *item = mscos_page_row_get_item (row);
   g_autofree char *attribution = dup_attribution_line (item);
   g_autofree char *accessible = NULL;
-
-  G_OBJECT_CLASS (mscos_quote_card_parent_class)->constructed (object);
 
   gtk_label_set_text (self->words_label, mscos_item_get_text (item));
   gtk_label_set_text (self->attribution_label, attribution);
@@ -74,12 +78,30 @@ mscos_quote_card_constructed (GObject *object)
 }
 
 static void
+mscos_quote_card_unbind (MscosItemCard *card)
+{
+  mscos_item_actions_set_item (MSCOS_QUOTE_CARD (card)->actions, NULL);
+}
+
+static void
+mscos_quote_card_constructed (GObject *object)
+{
+  MscosQuoteCard *self = MSCOS_QUOTE_CARD (object);
+
+  G_OBJECT_CLASS (mscos_quote_card_parent_class)->constructed (object);
+
+  mscos_item_card_set_up_actions (MSCOS_ITEM_CARD (self), GTK_WIDGET (self->actions));
+}
+
+static void
 mscos_quote_card_class_init (MscosQuoteCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = mscos_quote_card_constructed;
+  MSCOS_ITEM_CARD_CLASS (klass)->bind = mscos_quote_card_bind;
+  MSCOS_ITEM_CARD_CLASS (klass)->unbind = mscos_quote_card_unbind;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-quote-card.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, box);

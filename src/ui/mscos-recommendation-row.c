@@ -9,13 +9,18 @@
 
 #include "config.h"
 
+#include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-recommendation-row.h"
 #include "mscos-ui-utils.h"
 
-/* One recommendation with the source's number or a bullet, its own bookmark and note, and the
- * recommendations nested under it. */
+/* One recommendation of an open set, with the source's number or a bullet and its own
+ * bookmark and note, indented as deep as it is nested; those nested under it are the rows
+ * that follow. */
+
+/* The indent of each level of nesting. */
+#define INDENT_PX 24
 
 struct _MscosRecommendationRow
 {
@@ -23,7 +28,6 @@ struct _MscosRecommendationRow
 
   GtkLabel         *marker_label;
   GtkLabel         *text_label;
-  GtkBox           *children_box;
   MscosItemActions *actions;
 };
 
@@ -50,13 +54,13 @@ mscos_recommendation_row_class_init (MscosRecommendationRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "recommendationrow");
   gtk_widget_class_bind_template_child (widget_class, MscosRecommendationRow, marker_label);
   gtk_widget_class_bind_template_child (widget_class, MscosRecommendationRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, MscosRecommendationRow, children_box);
   gtk_widget_class_bind_template_child (widget_class, MscosRecommendationRow, actions);
 }
 
 static void
 mscos_recommendation_row_init (MscosRecommendationRow *self)
 {
+  g_type_ensure (MSCOS_TYPE_HANGING_ROW);
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
   g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -64,58 +68,48 @@ mscos_recommendation_row_init (MscosRecommendationRow *self)
 
 /**
  * mscos_recommendation_row_new:
- * @item: a recommendation
- * @rows: (element-type utf8 MscosRecommendationRow): where to record the row of each
- *   recommendation by id, nested ones included
+ * @library: (nullable): the user's library, for the bookmark and note
+ * @pack: (nullable): the content pack the recommendations are from
  *
- * Returns: (transfer floating): a row for @item and everything nested under it
+ * Returns: (transfer floating): a row to show recommendations in
  */
 GtkWidget *
-mscos_recommendation_row_new (MscosItem  *item,
-                              GHashTable *rows)
+mscos_recommendation_row_new (MscosLibrary     *library,
+                              MscosContentPack *pack)
 {
-  MscosRecommendationRow *self;
-  const char *label;
+  MscosRecommendationRow *self = g_object_new (MSCOS_TYPE_RECOMMENDATION_ROW, NULL);
 
-  g_return_val_if_fail (MSCOS_IS_ITEM (item), NULL);
-
-  self = g_object_new (MSCOS_TYPE_RECOMMENDATION_ROW, NULL);
-  label = mscos_item_get_label (item);
-
-  gtk_label_set_text (self->marker_label, label ? label : "•");
-  if (label != NULL)
-    gtk_label_set_width_chars (self->marker_label, MAX (2, (int) g_utf8_strlen (label, -1)));
-  gtk_label_set_text (self->text_label, mscos_item_get_text (item));
-  mscos_item_actions_set_item (self->actions, item);
-  mscos_recommendation_list_append (self->children_box, mscos_item_get_children (item), rows);
-
-  g_hash_table_insert (rows, (gpointer) mscos_item_get_id (item), self);
+  mscos_item_actions_set_library (self->actions, library);
+  mscos_item_actions_set_pack (self->actions, pack);
 
   return GTK_WIDGET (self);
 }
 
 /**
- * mscos_recommendation_list_append:
- * @box: a box
- * @recommendations: a #GListModel of #MscosItem
- * @rows: see mscos_recommendation_row_new()
+ * mscos_recommendation_row_set_row:
+ * @row: (nullable): a recommendation's row of an outcome page
  *
- * Appends a row for each recommendation to @box, and shows @box if there is any.
+ * Shows the recommendation of @row, or nothing.
  */
 void
-mscos_recommendation_list_append (GtkBox     *box,
-                                  GListModel *recommendations,
-                                  GHashTable *rows)
+mscos_recommendation_row_set_row (MscosRecommendationRow *self,
+                                  MscosPageRow           *row)
 {
-  guint n = g_list_model_get_n_items (recommendations);
+  MscosItem *item;
+  const char *label;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MscosItem) child = g_list_model_get_item (recommendations, i);
+  g_return_if_fail (MSCOS_IS_RECOMMENDATION_ROW (self));
+  g_return_if_fail (row == NULL || mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_RECOMMENDATION);
 
-      gtk_box_append (box, mscos_recommendation_row_new (child, rows));
-    }
+  item = row ? mscos_page_row_get_item (row) : NULL;
+  mscos_item_actions_set_item (self->actions, item != NULL && mscos_item_is_bookmarkable (item) ? item : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions), item == NULL || mscos_item_is_bookmarkable (item));
+  if (item == NULL)
+    return;
 
-  if (n > 0)
-    gtk_widget_set_visible (GTK_WIDGET (box), TRUE);
+  label = mscos_item_get_label (item);
+  gtk_label_set_text (self->marker_label, label ? label : "•");
+  gtk_label_set_width_chars (self->marker_label, label ? MAX (2, (int) g_utf8_strlen (label, -1)) : 2);
+  gtk_label_set_text (self->text_label, mscos_item_get_text (item));
+  gtk_widget_set_margin_start (GTK_WIDGET (self), INDENT_PX * mscos_page_row_get_level (row));
 }

@@ -9,7 +9,9 @@
 
 #include <gtk/gtk.h>
 
-#include "mscos-item.h"
+#include "mscos-content-pack.h"
+#include "mscos-library.h"
+#include "mscos-page-row.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +19,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosRecommendationRow, mscos_recommendation_row, MSCOS, RECOMMENDATION_ROW, GtkWidget)
 
-GtkWidget *mscos_recommendation_row_new       (MscosItem   *item,
-                                               GHashTable  *rows);
-void       mscos_recommendation_list_append   (GtkBox      *box,
-                                               GListModel  *recommendations,
-                                               GHashTable  *rows);
+GtkWidget *mscos_recommendation_row_new      (MscosLibrary           *library,
+                                              MscosContentPack       *pack);
+void       mscos_recommendation_row_set_row  (MscosRecommendationRow *self,
+                                              MscosPageRow           *row);
 
 G_END_DECLS

@@ -25,8 +25,6 @@ struct _MscosSearchHit
   char          *title;
   char          *kind_name;
   char          *outcome_title;
-  /* set on the first result of each outcome, which shows the outcome's title above it */
-  gboolean       starts_group;
   char          *excerpt;
   PangoAttrList *excerpt_attributes;
 };
@@ -38,7 +36,6 @@ enum {
   PROP_TITLE,
   PROP_KIND_NAME,
   PROP_OUTCOME_TITLE,
-  PROP_STARTS_GROUP,
   PROP_EXCERPT,
   PROP_EXCERPT_ATTRIBUTES,
   N_PROPS
@@ -140,10 +137,6 @@ mscos_search_hit_get_property (GObject    *object,
       g_value_set_string (value, self->outcome_title);
       break;
 
-    case PROP_STARTS_GROUP:
-      g_value_set_boolean (value, self->starts_group);
-      break;
-
     case PROP_EXCERPT:
       g_value_set_string (value, self->excerpt);
       break;
@@ -165,19 +158,22 @@ mscos_search_hit_class_init (MscosSearchHitClass *klass)
   object_class->finalize = mscos_search_hit_finalize;
   object_class->get_property = mscos_search_hit_get_property;
 
+  /* Hits never change: no property is notified. */
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND_NAME] =
-    g_param_spec_string ("kind-name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("kind-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OUTCOME_TITLE] =
-    g_param_spec_string ("outcome-title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_STARTS_GROUP] =
-    g_param_spec_boolean ("starts-group", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("outcome-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXCERPT] =
-    g_param_spec_string ("excerpt", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("excerpt", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXCERPT_ATTRIBUTES] =
     g_param_spec_boxed ("excerpt-attributes", NULL, NULL, PANGO_TYPE_ATTR_LIST,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -209,7 +205,8 @@ mscos_search_hit_new (MscosSearchResult *result,
   self = g_object_new (MSCOS_TYPE_SEARCH_HIT, NULL);
   self->item_id = g_strdup (mscos_item_get_id (item));
   self->title = dup_context_title (item);
-  self->kind_name = g_strdup (kind_name (mscos_item_get_kind (item), mscos_search_result_get_in_note (result)));
+  self->kind_name = g_strdup (kind_name (mscos_item_get_kind (item),
+                                         mscos_search_result_get_in_note (result)));
   self->outcome_title = g_strdup (outcome ? mscos_outcome_get_title (outcome) : "");
   self->excerpt = g_strdup (mscos_search_result_get_excerpt (result));
   self->excerpt_attributes = pango_attr_list_new ();
@@ -231,20 +228,6 @@ mscos_search_hit_new (MscosSearchResult *result,
     }
 
   return self;
-}
-
-/**
- * mscos_search_hit_set_starts_group:
- *
- * Marks the hit as the first of its outcome, so its row shows the outcome's title.
- */
-void
-mscos_search_hit_set_starts_group (MscosSearchHit *self,
-                                   gboolean        starts_group)
-{
-  g_return_if_fail (MSCOS_IS_SEARCH_HIT (self));
-
-  self->starts_group = starts_group;
 }
 
 const char *

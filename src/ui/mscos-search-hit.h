@@ -22,7 +22,5 @@ MscosSearchHit *mscos_search_hit_new          (MscosSearchResult *result,
                                                MscosContentPack  *pack);
 const char     *mscos_search_hit_get_item_id        (MscosSearchHit *self);
 const char     *mscos_search_hit_get_outcome_title  (MscosSearchHit *self);
-void            mscos_search_hit_set_starts_group   (MscosSearchHit *self,
-                                                     gboolean        starts_group);
 
 G_END_DECLS

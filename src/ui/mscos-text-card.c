@@ -33,13 +33,12 @@ struct _MscosTextCard
 G_DEFINE_FINAL_TYPE (MscosTextCard, mscos_text_card, MSCOS_TYPE_ITEM_CARD)
 
 static void
-mscos_text_card_constructed (GObject *object)
+mscos_text_card_bind (MscosItemCard *card,
+                      MscosPageRow  *row)
 {
-  MscosTextCard *self = MSCOS_TEXT_CARD (object);
-  MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
+  MscosTextCard *self = MSCOS_TEXT_CARD (card);
+  MscosItem *item = mscos_page_row_get_item (row);
   const char *title = mscos_item_get_title (item);
-
-  G_OBJECT_CLASS (mscos_text_card_parent_class)->constructed (object);
 
   mscos_text_label_set_text (self->title_label, title);
   mscos_blocks_view_set_blocks (self->body_view, mscos_item_get_blocks (item));
@@ -49,6 +48,30 @@ mscos_text_card_constructed (GObject *object)
   if (title != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+mscos_text_card_unbind (MscosItemCard *card)
+{
+  MscosTextCard *self = MSCOS_TEXT_CARD (card);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
+    gtk_box_remove (self->links_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  mscos_item_actions_set_item (self->actions, NULL);
+}
+
+static void
+mscos_text_card_constructed (GObject *object)
+{
+  MscosTextCard *self = MSCOS_TEXT_CARD (object);
+
+  G_OBJECT_CLASS (mscos_text_card_parent_class)->constructed (object);
+
+  mscos_item_card_set_up_actions (MSCOS_ITEM_CARD (self), GTK_WIDGET (self->actions));
 }
 
 static void
@@ -56,8 +79,12 @@ mscos_text_card_class_init (MscosTextCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MscosItemCardClass *card_class = MSCOS_ITEM_CARD_CLASS (klass);
 
   object_class->constructed = mscos_text_card_constructed;
+
+  card_class->bind = mscos_text_card_bind;
+  card_class->unbind = mscos_text_card_unbind;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/mscos-text-card.ui");
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, box);

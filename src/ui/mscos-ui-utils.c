@@ -32,8 +32,11 @@ new_label (const char        *text,
                                    NULL);
 
   /* Text can be selected with the pointer and copied, but paragraphs are not stops for Tab:
-   * keyboard users move between the controls of each item instead. */
+   * keyboard users move between the controls of each item instead. A selectable label that
+   * cannot be focused would still stop Tab (it claims the focus it cannot take), so it is left
+   * out of keyboard navigation altogether. */
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
 
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);

@@ -13,7 +13,7 @@
 #include <gmodule.h>
 
 #include "mscos-viewer.h"
-#include "viewer/mscos-viewer-module.h"
+#include "mscos-viewer-module.h"
 
 /* The program's side of the in-app web viewer. The viewer and WebKitGTK live in a loadable
  * module (src/viewer/), opened here the first time a web page is shown and then kept for the
@@ -54,7 +54,8 @@ load_module (GError **error)
   MscosViewerGetVersionFunc get_version = NULL;
   MscosViewerNewPageFunc new_page = NULL;
   MscosViewerDropSessionFunc drop_session = NULL;
-  const char *path = MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT ? g_getenv (MSCOS_VIEWER_MODULE_ENV) : NULL;
+  const char *path = MSCOS_VIEWER_MODULE_FROM_ENVIRONMENT ? g_getenv (MSCOS_VIEWER_MODULE_ENV)
+                                                          : NULL;
   GModule *module;
 
   if (viewer_module != NULL)

@@ -12,18 +12,20 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "mscos-application.h"
+#include "mscos-window-private.h"
+
+#include <glib/gi18n.h>
+
 #include "mscos-library-page.h"
-#include "mscos-link-policy.h"
 #include "mscos-outcome-page.h"
-#include "mscos-search-hit.h"
+#include "mscos-search-panel.h"
 #include "mscos-sidebar-item.h"
 #include "mscos-ui-utils.h"
-#include "mscos-viewer.h"
-#include "mscos-window.h"
 
-/* Text sizes offered by Ctrl+plus and Ctrl+minus, relative to the normal size. */
-static const double zoom_steps[] = { 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0, 2.5, 3.0 };
+/* The main window: an AdwNavigationSplitView of the outcomes (the sidebar, and the search
+ * results over it) and the page shown (an outcome, or the library's bookmarks or notes), with
+ * the banner about the library above it. It shows what its MscosSession holds; the
+ * application talks to it only through its actions (mscos-window-actions.c). */
 
 /* What the banner above the content is saying. */
 typedef enum
@@ -35,221 +37,21 @@ typedef enum
   BANNER_QUICK_EXIT_TIP,
 } BannerMessage;
 
-struct _MscosWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwNavigationSplitView *split_view;
-  AdwNavigationPage    *content_page;
-  AdwNavigationView    *content_view;
-  GtkStack             *sidebar_stack;
-  guint                 loading_spinner_source;
-  GtkListView          *sidebar_list;
-  GtkStack             *page_stack;
-  AdwBanner            *banner;
-  BannerMessage         banner_message;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkListView          *results_list;
-  GMenuModel           *primary_menu;
-  GMenuModel           *page_menu;
-  /* the menus' widgets, built the first time each is opened */
-  GtkButton            *zoom_reset_button;
-  GtkWindow            *shortcuts_window;
-  GtkMenuButton        *primary_menu_button;
-  GtkMenuButton        *page_menu_button;
-  GtkWidget            *sidebar_quick_exit_button;
-  GtkWidget            *content_quick_exit_button;
-
-  GSettings            *settings;
-  GtkSingleSelection   *sidebar_selection;
-  GtkNoSelection       *results_selection;
-  /* an item asked for before the content was loaded, shown once it is */
-  char                 *pending_item_id;
-  /* outcome id → MscosOutcomePage, built the first time each outcome is shown, and
-   * "library:bookmarks" and "library:notes" → MscosLibraryPage */
-  GHashTable           *pages;
-  MscosContentPack     *shown_pack;
-  gboolean              opened_by_user;
-};
-
 G_DEFINE_FINAL_TYPE (MscosWindow, mscos_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkCssProvider *zoom_provider;
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SETTINGS,
+  N_PROPS
+};
 
-static MscosApplication *
-get_application (MscosWindow *self)
-{
-  return MSCOS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
-
-static MscosContentPack *
-get_content_pack (MscosWindow *self)
-{
-  MscosApplication *app = get_application (self);
-
-  return app ? mscos_application_get_content_pack (app) : NULL;
-}
-
-/* --- Text size ------------------------------------------------------------------------- */
-
-/* The text size in percent of the normal size. */
-static int
-get_text_percent (MscosWindow *self)
-{
-  return (int) (g_settings_get_double (self->settings, "text-scale") * 100 + 0.5);
-}
-
-/* The primary menu's text size, when the menu has been made. */
-static void
-update_zoom_label (MscosWindow *self)
-{
-  g_autofree char *label = g_strdup_printf ("%d%%", get_text_percent (self));
-
-  if (self->zoom_reset_button != NULL)
-    gtk_button_set_label (self->zoom_reset_button, label);
-}
-
-static void
-apply_zoom (MscosWindow *self)
-{
-  double scale = g_settings_get_double (self->settings, "text-scale");
-  g_autofree char *css = g_strdup_printf (".outcome-page { font-size: %d%%; }", get_text_percent (self));
-
-  gtk_css_provider_load_from_string (zoom_provider, css);
-  update_zoom_label (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
-                                 scale < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", scale > zoom_steps[0] + 0.001);
-}
-
-static void
-zoom_cb (GtkWidget  *widget,
-         const char *action_name,
-         GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-  double scale = g_settings_get_double (self->settings, "text-scale");
-  double next = 1.0;
-
-  if (g_str_equal (action_name, "win.zoom-in"))
-    {
-      next = zoom_steps[G_N_ELEMENTS (zoom_steps) - 1];
-      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
-        if (zoom_steps[i] > scale + 0.001)
-          {
-            next = zoom_steps[i];
-            break;
-          }
-    }
-  else if (g_str_equal (action_name, "win.zoom-out"))
-    {
-      next = zoom_steps[0];
-      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
-        if (zoom_steps[i - 1] < scale - 0.001)
-          {
-            next = zoom_steps[i - 1];
-            break;
-          }
-    }
-
-  g_settings_set_double (self->settings, "text-scale", next);
-}
-
-/* --- Menus and the shortcuts window, built when first wanted ------------------------------------ */
-
-static GtkWidget *
-create_zoom_button (const char *icon_name,
-                    const char *action,
-                    const char *tooltip,
-                    const char *accessible)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  if (icon_name != NULL)
-    gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-
-  return button;
-}
-
-/* The primary menu's first row: the text size, with smaller, normal and larger. */
-static GtkWidget *
-create_zoom_row (MscosWindow *self)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (_("Text Size"));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *reset;
-
-  g_object_set (row, "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6, NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_add_css_class (buttons, "linked");
-
-  reset = create_zoom_button (NULL, "win.zoom-reset", _("Normal Text Size"), _("Normal text size"));
-  gtk_widget_set_size_request (reset, 64, -1);
-  self->zoom_reset_button = GTK_BUTTON (reset);
-  g_object_add_weak_pointer (G_OBJECT (reset), (gpointer *) &self->zoom_reset_button);
-
-  gtk_box_append (GTK_BOX (buttons), create_zoom_button ("zoom-out-symbolic", "win.zoom-out",
-                                                         _("Smaller Text"), _("Smaller text")));
-  gtk_box_append (GTK_BOX (buttons), reset);
-  gtk_box_append (GTK_BOX (buttons), create_zoom_button ("zoom-in-symbolic", "win.zoom-in",
-                                                         _("Larger Text"), _("Larger text")));
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), buttons);
-
-  return row;
-}
-
-static GtkWidget *
-create_primary_popover (gpointer user_data)
-{
-  MscosWindow *self = user_data;
-  GtkWidget *popover = gtk_popover_menu_new_from_model (self->primary_menu);
-
-  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), create_zoom_row (self), "zoom");
-  update_zoom_label (self);
-
-  return popover;
-}
-
-static GtkWidget *
-create_page_popover (gpointer user_data)
-{
-  MscosWindow *self = user_data;
-
-  return gtk_popover_menu_new_from_model (self->page_menu);
-}
-
-static void
-show_shortcuts_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
-
-      self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-      mscos_add_exit_shortcuts (GTK_WIDGET (self->shortcuts_window));
-    }
-
-  gtk_window_present (self->shortcuts_window);
-}
+static GParamSpec *properties[N_PROPS];
 
 /* --- Pages --------------------------------------------------------------------------------- */
 
-static MscosOutcomePage *
-get_visible_page (MscosWindow *self)
+MscosOutcomePage *
+_mscos_window_get_visible_page (MscosWindow *self)
 {
   GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
 
@@ -284,7 +86,8 @@ show_outcome (MscosWindow  *self,
 
   if (page == NULL)
     {
-      page = mscos_outcome_page_new (outcome);
+      page = mscos_outcome_page_new (outcome, mscos_session_get_content_pack (self->session),
+                                     mscos_session_get_library (self->session));
       gtk_stack_add_named (self->page_stack, page, id);
       g_hash_table_insert (self->pages, g_strdup (id), page);
     }
@@ -308,43 +111,24 @@ show_library (MscosWindow          *self,
 {
   const char *key = mode == MSCOS_LIBRARY_PAGE_BOOKMARKS ? "library:bookmarks" : "library:notes";
   GtkWidget *page = g_hash_table_lookup (self->pages, key);
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  MscosLibrary *library = _mscos_window_get_library (self);
 
   if (page == NULL)
     {
-      page = mscos_library_page_new (mode, library, get_content_pack (self));
+      page = mscos_library_page_new (mode, library, _mscos_window_get_content_pack (self));
       gtk_stack_add_named (self->page_stack, page, key);
       g_hash_table_insert (self->pages, g_strdup (key), page);
     }
 
   gtk_stack_set_visible_child (self->page_stack, page);
-  adw_navigation_page_set_title (self->content_page, mscos_library_page_get_title (MSCOS_LIBRARY_PAGE (page)));
+  adw_navigation_page_set_title (self->content_page,
+                                 mscos_library_page_get_title (MSCOS_LIBRARY_PAGE (page)));
   adw_navigation_view_pop_to_tag (self->content_view, "outcome");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.expand-all", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collapse-all", FALSE);
 }
 
-/* The status pages, made the first time one is shown: most sessions never see them. */
-typedef struct
-{
-  const char *name;
-  /* NULL for a spinner */
-  const char *icon_name;
-  const char *title;
-  const char *description;
-  gboolean    compact;
-} StatusPageInfo;
-
-static const StatusPageInfo status_pages[] = {
-  { "empty", "uk.co.mscos.Outcomes-symbolic", N_("Choose an Outcome"),
-    N_("What survivors said, which recommendations apply and where the reports are, for each of the seven core outcomes."),
-    FALSE },
-  { "error", "dialog-error-symbolic", N_("The Content Cannot Be Shown"), NULL, FALSE },
-  { "no-results", "system-search-symbolic", N_("No Results Found"),
-    N_("Try other words, or fewer of them."), TRUE },
-  { "reading", NULL, N_("Reading the Content"), NULL, TRUE },
-};
-
+/* Shows the status page @name of mscos-status-pages.ui in @stack, built the first time. */
 static AdwStatusPage *
 show_status_page (GtkStack   *stack,
                   const char *name)
@@ -353,29 +137,15 @@ show_status_page (GtkStack   *stack,
 
   if (page == NULL)
     {
-      const StatusPageInfo *info = NULL;
+      g_autoptr (GtkBuilder) builder = gtk_builder_new ();
+      const char *names[] = { name, NULL };
+      g_autoptr (GError) error = NULL;
 
-      for (guint i = 0; i < G_N_ELEMENTS (status_pages) && info == NULL; i++)
-        if (g_str_equal (status_pages[i].name, name))
-          info = &status_pages[i];
-      g_return_val_if_fail (info != NULL, NULL);
-
-      page = adw_status_page_new ();
-      if (info->icon_name != NULL)
-        {
-          adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), info->icon_name);
-        }
-      else
-        {
-          g_autoptr (AdwSpinnerPaintable) spinner = adw_spinner_paintable_new (page);
-
-          adw_status_page_set_paintable (ADW_STATUS_PAGE (page), GDK_PAINTABLE (spinner));
-        }
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _(info->title));
-      if (info->description != NULL)
-        adw_status_page_set_description (ADW_STATUS_PAGE (page), _(info->description));
-      if (info->compact)
-        gtk_widget_add_css_class (page, "compact");
+      if (!gtk_builder_add_objects_from_resource (builder,
+                                                  RESOURCE_PATH "/ui/mscos-status-pages.ui",
+                                                  names, &error))
+        g_error ("The status pages cannot be built: %s", error->message);
+      page = GTK_WIDGET (gtk_builder_get_object (builder, name));
       gtk_stack_add_named (stack, page, name);
     }
 
@@ -398,25 +168,6 @@ clear_pages (MscosWindow *self)
   adw_navigation_page_set_title (self->content_page, _("Outcome"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.expand-all", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collapse-all", FALSE);
-}
-
-static void
-expand_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  MscosOutcomePage *page = get_visible_page (MSCOS_WINDOW (widget));
-
-  if (page != NULL)
-    mscos_outcome_page_set_expanded (page, g_str_equal (action_name, "win.expand-all"));
-}
-
-static void
-show_item_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  mscos_window_show_item (MSCOS_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 /* --- Sidebar ------------------------------------------------------------------------------- */
@@ -491,7 +242,8 @@ static void
 sidebar_activated_cb (MscosWindow *self,
                       guint        position)
 {
-  g_autoptr (MscosSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (self->sidebar_selection), position);
+  GListModel *sidebar = G_LIST_MODEL (self->sidebar_selection);
+  g_autoptr (MscosSidebarItem) item = g_list_model_get_item (sidebar, position);
 
   if (item == NULL)
     return;
@@ -522,7 +274,8 @@ restore_outcome (MscosWindow      *self,
     show_outcome (self, outcome);
   else if (!adw_navigation_split_view_get_collapsed (self->split_view))
     {
-      g_autoptr (MscosOutcome) first = g_list_model_get_item (mscos_content_pack_get_outcomes (pack), 0);
+      GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
+      g_autoptr (MscosOutcome) first = g_list_model_get_item (outcomes, 0);
 
       show_outcome (self, first);
     }
@@ -537,7 +290,7 @@ restore_outcome (MscosWindow      *self,
 #define LOADING_SPINNER_DELAY_MS 500
 
 static gboolean
-show_loading_spinner_cb (gpointer user_data)
+loading_spinner_due_cb (gpointer user_data)
 {
   MscosWindow *self = user_data;
 
@@ -554,7 +307,8 @@ set_sidebar_loading (MscosWindow *self,
   GtkWidget *spinner = gtk_stack_get_child_by_name (self->sidebar_stack, "reading");
 
   if (loading && spinner == NULL && self->loading_spinner_source == 0)
-    self->loading_spinner_source = g_timeout_add (LOADING_SPINNER_DELAY_MS, show_loading_spinner_cb, self);
+    self->loading_spinner_source = g_timeout_add (LOADING_SPINNER_DELAY_MS,
+                                                  loading_spinner_due_cb, self);
 
   if (!loading)
     {
@@ -570,9 +324,8 @@ set_sidebar_loading (MscosWindow *self,
 static void
 content_pack_changed_cb (MscosWindow *self)
 {
-  MscosApplication *app = get_application (self);
-  MscosContentPack *pack = mscos_application_get_content_pack (app);
-  GError *error = mscos_application_get_content_error (app);
+  MscosContentPack *pack = mscos_session_get_content_pack (self->session);
+  const GError *error = mscos_session_get_content_error (self->session);
   g_autofree char *previous_id = NULL;
   g_autoptr (GListModel) model = NULL;
   MscosOutcomePage *page;
@@ -582,7 +335,7 @@ content_pack_changed_cb (MscosWindow *self)
   if (pack != NULL && pack == self->shown_pack)
     return;
 
-  page = get_visible_page (self);
+  page = _mscos_window_get_visible_page (self);
   if (page != NULL)
     previous_id = g_strdup (mscos_outcome_get_id (mscos_outcome_page_get_outcome (page)));
 
@@ -627,171 +380,6 @@ content_pack_changed_cb (MscosWindow *self)
     }
 }
 
-/* --- Links and toasts ---------------------------------------------------------------------- */
-
-static void
-launch_uri (MscosWindow *self,
-            const char  *uri)
-{
-  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-
-  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
-}
-
-/* Shows a web page in the private viewer, pushed over the outcome page so that Back returns
- * to it as it was; or in the browser, if the user prefers that or the viewer cannot load. */
-static void
-open_web_page (MscosWindow *self,
-               const char  *uri)
-{
-  g_autoptr (GError) error = NULL;
-  AdwNavigationPage *page;
-
-  if (g_settings_get_enum (self->settings, "open-links") == 0)
-    {
-      page = mscos_viewer_new_page (uri, &error);
-      if (page != NULL)
-        {
-          adw_navigation_view_push (self->content_view, page);
-          adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-          return;
-        }
-
-      g_warning ("The web viewer is not available: %s", error->message);
-    }
-
-  launch_uri (self, uri);
-}
-
-static void
-confirm_desktop_link_cb (AdwAlertDialog *dialog,
-                         GAsyncResult   *result,
-                         MscosWindow    *self)
-{
-  const char *response = adw_alert_dialog_choose_finish (dialog, result);
-
-  if (g_str_equal (response, "open"))
-    launch_uri (self, g_object_get_data (G_OBJECT (dialog), "uri"));
-
-  g_object_unref (self);
-}
-
-static void
-open_uri_cb (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-  const char *uri = g_variant_get_string (parameter, NULL);
-
-  switch (mscos_link_policy_decide (uri))
-    {
-    case MSCOS_LINK_WEB:
-      open_web_page (self, uri);
-      break;
-
-    case MSCOS_LINK_DESKTOP:
-      {
-        /* Only the fields that fill in a message reach the other app, and the user sees the
-         * whole address they go to: every recipient, copies included. */
-        g_autofree char *cleaned = mscos_link_policy_clean_desktop_uri (uri);
-        g_autofree char *shown = mscos_link_policy_dup_display_uri (cleaned);
-        AdwDialog *dialog = adw_alert_dialog_new (_("Open in Another App?"), NULL);
-        GtkWidget *address = mscos_text_label_new (shown, "monospace");
-
-        adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
-                                   _("This link starts a message or call in another app, to this "
-                                     "address:"));
-        adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), address);
-        uri = cleaned;
-        adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "open", _("_Open"),
-                                        NULL);
-        adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open",
-                                                  ADW_RESPONSE_SUGGESTED);
-        g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
-        mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
-        adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                                 (GAsyncReadyCallback) confirm_desktop_link_cb, g_object_ref (self));
-      }
-      break;
-
-    case MSCOS_LINK_REFUSE:
-    default:
-      mscos_window_show_toast (self, _("This link was not opened: it is not a web page or mail address"));
-      break;
-    }
-}
-
-static void
-toast_cb (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  mscos_window_show_toast (MSCOS_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
-/* --- Opening content packs ----------------------------------------------------------------- */
-
-static void
-open_content (MscosWindow *self,
-              GFile       *file)
-{
-  self->opened_by_user = TRUE;
-  mscos_application_open_content (get_application (self), file);
-}
-
-static void
-open_dialog_done_cb (GtkFileDialog *dialog,
-                     GAsyncResult  *result,
-                     MscosWindow   *self)
-{
-  g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
-
-  if (file != NULL)
-    open_content (self, file);
-
-  g_object_unref (self);
-}
-
-static void
-open_content_cb (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-  gtk_file_filter_set_name (filter, _("Content Packs"));
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  g_list_store_append (filters, filter);
-
-  gtk_file_dialog_set_title (dialog, _("Open Content Pack"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
-                        (GAsyncReadyCallback) open_dialog_done_cb, g_object_ref (self));
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         MscosWindow   *self)
-{
-  GSList *files = g_value_get_boxed (value);
-
-  if (files == NULL)
-    return FALSE;
-
-  open_content (self, files->data);
-  return TRUE;
-}
-
 static void
 content_refused_cb (MscosWindow *self,
                     GFile       *file,
@@ -829,8 +417,10 @@ content_refused_cb (MscosWindow *self,
   lines = g_strsplit (error->message, "\n", -1);
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
                                 g_dngettext (GETTEXT_PACKAGE,
-                                             "“%s” has a problem, listed below. The current content stays.",
-                                             "“%s” has %u problems, listed below. The current content stays.",
+                                             "“%s” has a problem, listed below. The current "
+                                             "content stays.",
+                                             "“%s” has %u problems, listed below. The current "
+                                             "content stays.",
                                              g_strv_length (lines)),
                                 name, g_strv_length (lines));
 
@@ -865,7 +455,7 @@ static BannerMessage
 choose_banner (MscosWindow  *self,
                const char  **title)
 {
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  MscosLibrary *library = _mscos_window_get_library (self);
   const char *save_error = library ? mscos_library_get_save_error (library) : NULL;
   const char *load_problem = library ? mscos_library_get_load_problem (library) : NULL;
 
@@ -883,7 +473,8 @@ choose_banner (MscosWindow  *self,
       return mscos_library_get_newer_version (library) ? BANNER_NEWER_VERSION : BANNER_LOAD_PROBLEM;
     }
 
-  if (self->settings != NULL && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
+  if (self->settings != NULL
+      && !g_settings_get_boolean (self->settings, "quick-exit-tip-dismissed"))
     {
       *title = _("Shift+Esc closes the app at once, if you need to leave quickly");
       return BANNER_QUICK_EXIT_TIP;
@@ -937,12 +528,12 @@ open_containing_folder (MscosWindow *self,
 }
 
 static void
-start_new_library_cb (AdwAlertDialog *dialog,
-                      GAsyncResult   *result,
-                      MscosWindow    *self)
+new_library_chosen_cb (AdwAlertDialog *dialog,
+                       GAsyncResult   *result,
+                       MscosWindow    *self)
 {
   g_autoptr (MscosWindow) owned = self;
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  MscosLibrary *library = _mscos_window_get_library (self);
   const char *response = adw_alert_dialog_choose_finish (dialog, result);
   GFile *destination = g_object_get_data (G_OBJECT (dialog), "destination");
   g_autoptr (GError) error = NULL;
@@ -968,7 +559,7 @@ start_new_library_cb (AdwAlertDialog *dialog,
 static void
 ask_to_start_new_library (MscosWindow *self)
 {
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  MscosLibrary *library = _mscos_window_get_library (self);
   g_autoptr (GFile) destination = NULL;
   g_autoptr (GFile) folder = NULL;
   g_autofree char *folder_name = NULL;
@@ -1002,19 +593,20 @@ ask_to_start_new_library (MscosWindow *self)
                                   "folder", _("_Open Folder"),
                                   "new", _("_Start New Library"),
                                   NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "new",
+                                            ADW_RESPONSE_SUGGESTED);
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "destination", g_steal_pointer (&destination),
                           g_object_unref);
   mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
   adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) start_new_library_cb, g_object_ref (self));
+                           (GAsyncReadyCallback) new_library_chosen_cb, g_object_ref (self));
 }
 
 static void
 banner_clicked_cb (MscosWindow *self)
 {
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
+  MscosLibrary *library = _mscos_window_get_library (self);
 
   switch (self->banner_message)
     {
@@ -1034,402 +626,27 @@ banner_clicked_cb (MscosWindow *self)
     }
 }
 
-/* Exports are written in the format of the filter chosen in the dialog, under a name that ends
- * as that format does: Markdown to read and send, JSON to import elsewhere. */
-typedef enum
-{
-  EXPORT_MARKDOWN,
-  EXPORT_JSON,
-} ExportFormat;
-
-static const char * const export_extensions[] = { ".md", ".json" };
-
-/* @name with the extension of @format: the other format's replaced, or added. */
-static char *
-name_for_format (const char   *name,
-                 ExportFormat  format)
-{
-  g_autofree char *lower = g_ascii_strdown (name, -1);
-
-  if (g_str_has_suffix (lower, export_extensions[format]))
-    return g_strdup (name);
-
-  for (guint i = 0; i < G_N_ELEMENTS (export_extensions); i++)
-    if (g_str_has_suffix (lower, export_extensions[i]))
-      {
-        g_autofree char *stem = g_strndup (name, strlen (name) - strlen (export_extensions[i]));
-
-        return g_strconcat (stem, export_extensions[format], NULL);
-      }
-
-  return g_strconcat (name, export_extensions[format], NULL);
-}
-
-static void
-export_written_cb (GFile        *file,
-                   GAsyncResult *result,
-                   MscosWindow  *self)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
-
-  if (g_file_replace_contents_finish (file, result, NULL, &error))
-    /* Translators: %s is a file name */
-    message = g_strdup_printf (_("Library exported to “%s”"), name);
-  else
-    message = g_strdup_printf (_("The library could not be exported: %s"), error->message);
-
-  mscos_window_show_toast (self, message);
-  g_object_unref (self);
-}
-
-/* Writes the export as a private file (0600), as the library itself is: it holds the notes. */
-static void
-write_export (MscosWindow  *self,
-              GFile        *file,
-              ExportFormat  format)
-{
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
-  g_autoptr (GBytes) bytes = NULL;
-  char *text;
-
-  if (library == NULL)
-    return;
-
-  if (format == EXPORT_JSON)
-    text = mscos_library_export_json (library);
-  else
-    text = mscos_library_export_markdown (library, get_content_pack (self));
-  bytes = g_bytes_new_take (text, strlen (text));
-
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, (GAsyncReadyCallback) export_written_cb,
-                                       g_object_ref (self));
-}
-
-static void
-confirm_replace_cb (AdwAlertDialog *dialog,
-                    GAsyncResult   *result,
-                    MscosWindow    *self)
-{
-  g_autoptr (MscosWindow) owned = self;
-
-  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "replace"))
-    write_export (self, g_object_get_data (G_OBJECT (dialog), "file"),
-                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format")));
-}
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    MscosWindow     *self)
-{
-  g_autoptr (MscosWindow) owned = self;
-  g_autoptr (GtkNativeDialog) owned_chooser = chooser;
-  g_autoptr (GFile) chosen = NULL;
-  g_autoptr (GFile) folder = NULL;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *chosen_name = NULL;
-  g_autofree char *name = NULL;
-  GtkFileFilter *filter;
-  ExportFormat format;
-  AdwDialog *dialog;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (chosen == NULL)
-    return;
-
-  /* The filter chooses the format; with none chosen, the name's extension does. */
-  chosen_name = g_file_get_basename (chosen);
-  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-  if (filter != NULL)
-    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
-  else
-    format = g_str_has_suffix (chosen_name, export_extensions[EXPORT_JSON]) ? EXPORT_JSON : EXPORT_MARKDOWN;
-
-  name = name_for_format (chosen_name, format);
-  if (g_str_equal (name, chosen_name))
-    {
-      write_export (self, chosen, format);
-      return;
-    }
-
-  /* The dialog asked before replacing the file it was given, not this one. */
-  folder = g_file_get_parent (chosen);
-  if (folder != NULL)
-    file = g_file_get_child_for_display_name (folder, name, NULL);
-  if (file == NULL || !g_file_query_exists (file, NULL))
-    {
-      write_export (self, file != NULL ? file : chosen, format);
-      return;
-    }
-
-  dialog = adw_alert_dialog_new (_("Replace File?"), NULL);
-  /* Translators: %s is a file name */
-  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                _("A file named “%s” already exists. Replacing it overwrites what "
-                                  "it holds."), name);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "replace", _("_Replace"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "replace",
-                                            ADW_RESPONSE_DESTRUCTIVE);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
-  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
-  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
-                           (GAsyncReadyCallback) confirm_replace_cb, g_object_ref (self));
-}
-
-static GtkFileFilter *
-create_export_filter (const char   *name,
-                      ExportFormat  format,
-                      const char   *mime_type)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_suffix (filter, export_extensions[format] + 1);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (format));
-
-  return filter;
-}
-
-/* GtkFileDialog does not say which filter was chosen (GTK 4.18), and the chosen filter is what
- * decides the format here; GtkFileChooserNative, which it wraps, does, through the portal too. */
-static void
-export_library_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  /* Translators: the suggested name of an exported library; %s is today's date */
-  g_autofree char *name = g_strdup_printf (_("MSCOS notes %s.md"), date);
-  g_autoptr (GtkFileFilter) markdown = NULL;
-  g_autoptr (GtkFileFilter) json = NULL;
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export Library"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  markdown = create_export_filter (_("Markdown, to read and send"), EXPORT_MARKDOWN, "text/markdown");
-  json = create_export_filter (_("JSON, to import elsewhere"), EXPORT_JSON, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), markdown);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
-
-static GListModel *
-create_import_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (json, _("Library files (JSON)"));
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_filter_add_mime_type (json, "application/json");
-  g_list_store_append (filters, json);
-
-  return G_LIST_MODEL (filters);
-}
-
-static void
-import_read_cb (GFile        *file,
-                GAsyncResult *result,
-                MscosWindow  *self)
-{
-  MscosLibrary *library = mscos_application_get_library (get_application (self));
-  MscosLibraryImportReport report = { 0 };
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-
-  bytes = g_file_load_bytes_finish (file, result, NULL, &error);
-  if (bytes != NULL && library != NULL
-      && mscos_library_import_json_full (library, bytes, name, &report, &error))
-    {
-      /* Translators: after importing a library file */
-      g_autofree char *message = g_strdup_printf (_("Imported: %u notes and %u bookmarks added, "
-                                                    "%u notes merged, %u already here"),
-                                                  report.notes_added, report.bookmarks_added,
-                                                  report.notes_merged, report.duplicates);
-
-      mscos_window_show_toast (self, message);
-    }
-  else if (error != NULL)
-    {
-      AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Import File"), NULL);
-
-      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
-                                    _("“%s” is not a library file this app can read. Nothing was "
-                                      "changed.\n\n%s"), name, error->message);
-      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      mscos_present_dialog (dialog, GTK_WIDGET (self));
-    }
-
-  g_object_unref (self);
-}
-
-static void
-import_dialog_done_cb (GtkFileDialog *dialog,
-                       GAsyncResult  *result,
-                       MscosWindow   *self)
-{
-  g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
-
-  if (file == NULL)
-    {
-      g_object_unref (self);
-      return;
-    }
-
-  g_file_load_bytes_async (file, NULL, (GAsyncReadyCallback) import_read_cb, self);
-}
-
-static void
-import_library_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GListModel) filters = create_import_filters ();
-
-  gtk_file_dialog_set_title (dialog, _("Import Library"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
-                        (GAsyncReadyCallback) import_dialog_done_cb, g_object_ref (self));
-}
-
 /* --- Search -------------------------------------------------------------------------------- */
-
-/* Results grouped by outcome, the outcome of the best result first, each group in rank order;
- * the first result of a group carries the outcome's title. */
-static GListModel *
-create_results_model (MscosContentPack *pack,
-                      GPtrArray        *results)
-{
-  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  g_autoptr (GHashTable) by_outcome = g_hash_table_new (g_str_hash, g_str_equal);
-  GListStore *store = g_list_store_new (MSCOS_TYPE_SEARCH_HIT);
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      MscosSearchResult *result = g_ptr_array_index (results, i);
-      const char *outcome_id = mscos_search_result_get_outcome_id (result);
-      MscosSearchHit *hit = mscos_search_hit_new (result, pack);
-      GPtrArray *group;
-
-      if (hit == NULL)
-        continue;
-
-      group = g_hash_table_lookup (by_outcome, outcome_id);
-      if (group == NULL)
-        {
-          group = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_outcome, (gpointer) outcome_id, group);
-          g_ptr_array_add (groups, group);
-          mscos_search_hit_set_starts_group (hit, TRUE);
-        }
-      g_ptr_array_add (group, hit);
-    }
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      GPtrArray *group = g_ptr_array_index (groups, i);
-
-      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                           group->pdata, group->len);
-    }
-
-  return G_LIST_MODEL (store);
-}
 
 static void
 show_sidebar_outcomes (MscosWindow *self)
 {
   gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    get_content_pack (self) ? "outcomes" : "loading");
+                                    _mscos_window_get_content_pack (self) ? "outcomes"
+                                                                          : "loading");
 }
 
 static void
-run_search (MscosWindow *self)
+search_showing_changed_cb (MscosWindow *self)
 {
-  MscosApplication *app = get_application (self);
-  MscosSearchIndex *index = mscos_application_get_search_index (app);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autoptr (GPtrArray) results = NULL;
-  g_autoptr (GListModel) model = NULL;
-
-  if (!gtk_search_bar_get_search_mode (self->search_bar) || trimmed[0] == '\0')
-    {
-      gtk_no_selection_set_model (self->results_selection, NULL);
-      show_sidebar_outcomes (self);
-      return;
-    }
-
-  /* The index is asked for when the search opens; this search runs again when it is ready. */
-  if (index == NULL)
-    return;
-
-  results = mscos_search_index_query (index, text, 200);
-  model = create_results_model (mscos_search_index_get_pack (index), results);
-  gtk_no_selection_set_model (self->results_selection, model);
-  if (g_list_model_get_n_items (model) > 0)
-    gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+  if (mscos_search_panel_get_showing (MSCOS_SEARCH_PANEL (self->search_panel)))
+    gtk_stack_set_visible_child (self->sidebar_stack, self->search_panel);
   else
-    show_status_page (self->sidebar_stack, "no-results");
+    show_sidebar_outcomes (self);
 }
 
 static void
-search_changed_cb (MscosWindow *self)
-{
-  run_search (self);
-}
-
-static void
-open_result (MscosWindow *self,
-             guint        position)
-{
-  g_autoptr (MscosSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results_selection), position);
-
-  if (hit != NULL)
-    mscos_window_show_item (self, mscos_search_hit_get_item_id (hit));
-}
-
-static void
-result_activated_cb (MscosWindow *self,
-                     guint        position)
-{
-  open_result (self, position);
-}
-
-static void
-search_activated_cb (MscosWindow *self)
-{
-  open_result (self, 0);
-}
-
-static void
-stop_search_cb (MscosWindow *self)
+search_stopped_cb (MscosWindow *self)
 {
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
@@ -1437,42 +654,28 @@ stop_search_cb (MscosWindow *self)
 static void
 search_mode_changed_cb (MscosWindow *self)
 {
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  /* The results are made the first time a search opens. */
+  if (searching && self->search_panel == NULL)
     {
-      mscos_application_request_search_index (get_application (self));
+      self->search_panel = g_object_new (MSCOS_TYPE_SEARCH_PANEL,
+                                         "session", self->session,
+                                         "entry", self->search_entry,
+                                         NULL);
+      gtk_stack_add_named (self->sidebar_stack, self->search_panel, "results");
+      g_signal_connect_object (self->search_panel, "notify::showing",
+                               G_CALLBACK (search_showing_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  if (searching)
+    {
       adw_navigation_split_view_set_show_content (self->split_view, FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      run_search (self);
     }
-  else
-    {
-      show_sidebar_outcomes (self);
-    }
-}
 
-/* Down in the search entry goes to the results, as in GNOME Settings. */
-static gboolean
-search_key_pressed_cb (MscosWindow           *self,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       GtkEventControllerKey *controller)
-{
-  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-      && g_str_equal (gtk_stack_get_visible_child_name (self->sidebar_stack), "results"))
-    return gtk_widget_child_focus (GTK_WIDGET (self->results_list), GTK_DIR_TAB_FORWARD);
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-static void
-search_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  MscosWindow *self = MSCOS_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, !gtk_search_bar_get_search_mode (self->search_bar));
+  if (self->search_panel != NULL)
+    mscos_search_panel_set_enabled (MSCOS_SEARCH_PANEL (self->search_panel), searching);
 }
 
 /* --- Quick exit ---------------------------------------------------------------------------- */
@@ -1491,13 +694,9 @@ update_quick_exit_buttons (MscosWindow *self)
 
 /* --- Window -------------------------------------------------------------------------------- */
 
-/**
- * mscos_window_save_state:
- *
- * Remembers the window's size and whether it is maximised.
- */
-void
-mscos_window_save_state (MscosWindow *self)
+/* Remembers the window's size and whether it is maximised. */
+static void
+save_state (MscosWindow *self)
 {
   int width, height;
 
@@ -1506,24 +705,37 @@ mscos_window_save_state (MscosWindow *self)
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+/* Quitting does not close the windows (an open dialog would stop it): each keeps its size as
+ * the application shuts down. */
+static void
+application_changed_cb (MscosWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL)
+    g_signal_connect_object (application, "shutdown", G_CALLBACK (save_state), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static gboolean
 mscos_window_close_request (GtkWindow *window)
 {
-  mscos_window_save_state (MSCOS_WINDOW (window));
+  save_state (MSCOS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (mscos_window_parent_class)->close_request (window);
 }
 
-/* GtkWindow:application is not a construct property, so this runs once it is set. */
 static void
-setup_for_application (MscosWindow *self)
+mscos_window_constructed (GObject *object)
 {
-  MscosApplication *app = get_application (self);
+  MscosWindow *self = MSCOS_WINDOW (object);
+  MscosLibrary *library = mscos_session_get_library (self->session);
 
-  self->settings = g_object_ref (mscos_application_get_settings (app));
+  G_OBJECT_CLASS (mscos_window_parent_class)->constructed (object);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1531,28 +743,23 @@ setup_for_application (MscosWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_zoom), self,
-                           G_CONNECT_SWAPPED);
-  apply_zoom (self);
+  _mscos_window_actions_init (self);
   g_signal_connect_object (self->settings, "changed::show-quick-exit",
                            G_CALLBACK (update_quick_exit_buttons), self, G_CONNECT_SWAPPED);
   update_quick_exit_buttons (self);
   g_signal_connect_object (self->settings, "changed::quick-exit-tip-dismissed",
                            G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (app, "notify::content-pack", G_CALLBACK (content_pack_changed_cb), self,
+  g_signal_connect_object (self->session, "notify::content-pack",
+                           G_CALLBACK (content_pack_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "content-refused", G_CALLBACK (content_refused_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "notify::save-error", G_CALLBACK (update_banner), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (app, "content-refused", G_CALLBACK (content_refused_cb), self,
+  g_signal_connect_object (library, "notify::load-problem", G_CALLBACK (update_banner), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (mscos_application_get_library (app), "notify::save-error",
-                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (mscos_application_get_library (app), "notify::load-problem",
-                           G_CALLBACK (update_banner), self, G_CONNECT_SWAPPED);
   update_banner (self);
 
-  /* The index of a new pack arrives after the pack: search again with it. */
-  g_signal_connect_object (app, "notify::search-index", G_CALLBACK (run_search), self,
-                           G_CONNECT_SWAPPED);
   content_pack_changed_cb (self);
 }
 
@@ -1570,12 +777,58 @@ mscos_window_dispose (GObject *object)
   g_clear_object (&self->shortcuts_window);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_object (&self->sidebar_selection);
-  g_clear_object (&self->results_selection);
   g_clear_pointer (&self->pending_item_id, g_free);
   g_clear_object (&self->shown_pack);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (mscos_window_parent_class)->dispose (object);
+}
+
+static void
+mscos_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  MscosWindow *self = MSCOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mscos_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  MscosWindow *self = MSCOS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1585,8 +838,35 @@ mscos_window_class_init (MscosWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = mscos_window_constructed;
   object_class->dispose = mscos_window_dispose;
+  object_class->get_property = mscos_window_get_property;
+  object_class->set_property = mscos_window_set_property;
   window_class->close_request = mscos_window_close_request;
+
+  /**
+   * MscosWindow:session:
+   *
+   * What the window shows: the content pack, the library, the search index.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         MSCOS_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * MscosWindow:settings:
+   *
+   * The app's settings: the window's size, the text size, the preferences.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MSCOS_TYPE_SIDEBAR_ITEM);
 
@@ -1601,7 +881,6 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, MscosWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_menu);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu_button);
@@ -1611,58 +890,19 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_quick_exit_buttons);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_cb);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-content", NULL, open_content_cb);
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-library", NULL, export_library_cb);
-  gtk_widget_class_install_action (widget_class, "win.import-library", NULL, import_library_cb);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_cb);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_cb);
-  gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_cb);
-  gtk_widget_class_install_action (widget_class, "win.collapse-all", NULL, expand_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-content", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-library", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.expand-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.collapse-all", NULL);
+  _mscos_window_class_actions_init (klass);
 }
 
 static void
 mscos_window_init (MscosWindow *self)
 {
-  GtkEventController *key_controller;
-  GtkDropTarget *drop_target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  if (zoom_provider == NULL)
-    {
-      zoom_provider = gtk_css_provider_new ();
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                  GTK_STYLE_PROVIDER (zoom_provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
-    }
 
   self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sidebar_selection = gtk_single_selection_new (NULL);
@@ -1671,33 +911,61 @@ mscos_window_init (MscosWindow *self)
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->sidebar_selection));
 
   mscos_add_exit_shortcuts (GTK_WIDGET (self));
-  mscos_menu_button_set_popover_func (self->primary_menu_button, create_primary_popover, self);
-  mscos_menu_button_set_popover_func (self->page_menu_button, create_page_popover, self);
-
-  self->results_selection = gtk_no_selection_new (NULL);
-  gtk_list_view_set_model (self->results_list, GTK_SELECTION_MODEL (self->results_selection));
+  mscos_menu_button_set_popover_func (self->primary_menu_button,
+                                      _mscos_window_create_primary_popover, self);
+  mscos_menu_button_set_popover_func (self->page_menu_button,
+                                      _mscos_window_create_page_popover, self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  key_controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (key_controller, "key-pressed", G_CALLBACK (search_key_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key_controller);
 
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 }
 
-MscosWindow *
-mscos_window_new (MscosApplication *application)
+/* --- Private API ------------------------------------------------------------------------- */
+
+MscosContentPack *
+_mscos_window_get_content_pack (MscosWindow *self)
 {
-  MscosWindow *self;
+  return mscos_session_get_content_pack (self->session);
+}
 
-  g_return_val_if_fail (MSCOS_IS_APPLICATION (application), NULL);
+MscosLibrary *
+_mscos_window_get_library (MscosWindow *self)
+{
+  return mscos_session_get_library (self->session);
+}
 
-  self = g_object_new (MSCOS_TYPE_WINDOW, "application", application, NULL);
-  setup_for_application (self);
+void
+_mscos_window_open_content (MscosWindow *self,
+                            GFile       *file)
+{
+  self->opened_by_user = TRUE;
+  mscos_session_open_content (self->session, file);
+}
 
-  return self;
+/* --- Public API -------------------------------------------------------------------------- */
+
+/**
+ * mscos_window_new:
+ * @application: the application
+ * @session: what the window shows
+ * @settings: the app's settings
+ *
+ * Returns: (transfer floating): a new window
+ */
+MscosWindow *
+mscos_window_new (GtkApplication *application,
+                  MscosSession   *session,
+                  GSettings      *settings)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (MSCOS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (MSCOS_TYPE_WINDOW,
+                       "session", session,
+                       "settings", settings,
+                       "application", application,
+                       NULL);
 }
 
 void
@@ -1746,7 +1014,7 @@ mscos_window_show_item (MscosWindow *self,
 
   g_return_val_if_fail (MSCOS_IS_WINDOW (self), FALSE);
 
-  pack = get_content_pack (self);
+  pack = _mscos_window_get_content_pack (self);
   if (pack == NULL)
     {
       /* Shown when the content is loaded (the Shell can start the app to show an item). */
@@ -1763,82 +1031,4 @@ mscos_window_show_item (MscosWindow *self,
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   return mscos_outcome_page_reveal_item (show_outcome (self, outcome), item);
-}
-
-void
-mscos_window_show_about (MscosWindow *self)
-{
-  static const char *partners[] = {
-    "King’s College London",
-    "Survivor Alliance",
-    "University of Nottingham Rights Lab",
-    "University of East London",
-    "Helen Bamber Foundation",
-    NULL
-  };
-  static const char *funders[] = {
-    "Modern Slavery and Human Rights Policy and Evidence Centre (Modern Slavery PEC)",
-    "Arts and Humanities Research Council",
-    NULL
-  };
-  static const char *advisers[] = {
-    "The MSCOS Research Advisory Board of survivor leaders",
-    NULL
-  };
-  MscosContentPack *pack;
-  AdwDialog *about;
-
-  g_return_if_fail (MSCOS_IS_WINDOW (self));
-
-  pack = get_content_pack (self);
-  about = g_object_new (ADW_TYPE_ABOUT_DIALOG,
-                        "application-name", _("MSCOS Outcomes"),
-                        "application-icon", APPLICATION_ID,
-                        "developer-name", _("The MSCOS Outcomes authors"),
-                        "version", PACKAGE_VERSION,
-                        "website", "https://www.mscos.co.uk/",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        "copyright", "© 2026 The MSCOS Outcomes authors",
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-
-  if (pack != NULL)
-    {
-      /* The comments are markup: the pack's words are escaped into them. */
-      /* Translators: the About dialog's line on the content shown: its title, revision and date */
-      g_autofree char *comments = g_markup_printf_escaped (_("The Modern Slavery Core Outcome Set: seven outcomes that "
-                                                             "matter to adult survivors, with what survivors said, "
-                                                             "recommendations and resources for each.\n\n"
-                                                             "Quick exit: Shift+Esc closes the app at once, "
-                                                             "from anywhere in it, and keeps your notes.\n\n"
-                                                             "Content: %s, revision %s (%s)."),
-                                                           mscos_content_pack_get_title (pack),
-                                                           mscos_content_pack_get_revision (pack),
-                                                           mscos_content_pack_get_date (pack));
-
-      adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about), comments);
-    }
-
-  adw_about_dialog_add_credit_section (ADW_ABOUT_DIALOG (about), _("MSCOS Study Partners"), partners);
-  adw_about_dialog_add_credit_section (ADW_ABOUT_DIALOG (about), _("Guided by"), advisers);
-  adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (about), _("Funded by"), funders);
-
-  mscos_present_dialog (about, GTK_WIDGET (self));
-}
-
-/**
- * mscos_window_start_search:
- * @query: what to search for
- *
- * Opens the search with @query typed in.
- */
-void
-mscos_window_start_search (MscosWindow *self,
-                           const char  *query)
-{
-  g_return_if_fail (MSCOS_IS_WINDOW (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
-  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
 }

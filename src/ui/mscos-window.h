@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "mscos-application.h"
+#include "mscos-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,16 +17,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosWindow, mscos_window, MSCOS, WINDOW, AdwApplicationWindow)
 
-MscosWindow *mscos_window_new         (MscosApplication *application);
-void         mscos_window_show_about  (MscosWindow      *self);
-void         mscos_window_save_state  (MscosWindow      *self);
-void         mscos_window_show_toast  (MscosWindow      *self,
-                                       const char       *message);
-void         mscos_window_add_toast   (MscosWindow      *self,
-                                       AdwToast         *toast);
-gboolean     mscos_window_show_item   (MscosWindow      *self,
-                                       const char       *item_id);
-void         mscos_window_start_search (MscosWindow     *self,
-                                        const char      *query);
+MscosWindow *mscos_window_new         (GtkApplication *application,
+                                       MscosSession   *session,
+                                       GSettings      *settings);
+void         mscos_window_show_toast  (MscosWindow    *self,
+                                       const char     *message);
+void         mscos_window_add_toast   (MscosWindow    *self,
+                                       AdwToast       *toast);
+gboolean     mscos_window_show_item   (MscosWindow    *self,
+                                       const char     *item_id);
 
 G_END_DECLS

@@ -559,6 +559,74 @@ test_notify_only_on_change (void)
   g_assert_cmpuint (names->len, ==, 3);
 }
 
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} RowChange;
+
+static void
+record_row_change_cb (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GArray     *changes)
+{
+  RowChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_one_change (GArray *changes,
+                   guint   position,
+                   guint   removed,
+                   guint   added)
+{
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, RowChange, 0).position, ==, position);
+  g_assert_cmpuint (g_array_index (changes, RowChange, 0).removed, ==, removed);
+  g_assert_cmpuint (g_array_index (changes, RowChange, 0).added, ==, added);
+  g_array_set_size (changes, 0);
+}
+
+/* A changed entry is one changed row of the model, at its place, so that the filter and sort
+ * models the pages show look again at that row only. */
+static void
+test_row_changes (void)
+{
+  g_autoptr (MscosContentPack) pack = load_pack ();
+  g_autoptr (MscosLibrary) library = new_loaded_library ();
+  g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (RowChange));
+  GListModel *entries = mscos_library_get_entries (library);
+  g_autoptr (MscosLibraryEntry) second = NULL;
+
+  mscos_library_set_note (library, PACK_ID, get_item (pack, QUOTE_ID), "One");
+  mscos_library_set_bookmarked (library, PACK_ID, get_item (pack, RESOURCE_ID), TRUE);
+  g_signal_connect (entries, "items-changed", G_CALLBACK (record_row_change_cb), changes);
+
+  mscos_library_set_note (library, PACK_ID, get_item (pack, RESOURCE_ID), "Two");
+  assert_one_change (changes, 1, 1, 1);
+  second = g_list_model_get_item (entries, 1);
+  g_assert_cmpstr (mscos_library_entry_get_note (second), ==, "Two");
+
+  mscos_library_set_note (library, PACK_ID, get_item (pack, QUOTE_ID), "One more");
+  assert_one_change (changes, 0, 1, 1);
+
+  /* Emptied, the first leaves, and the second takes its place. */
+  mscos_library_set_note (library, PACK_ID, get_item (pack, QUOTE_ID), NULL);
+  assert_one_change (changes, 0, 1, 0);
+  g_clear_object (&second);
+  second = g_list_model_get_item (entries, 0);
+  g_assert_cmpstr (mscos_library_entry_get_note (second), ==, "Two");
+  mscos_library_set_bookmarked (library, PACK_ID, get_item (pack, RESOURCE_ID), FALSE);
+  assert_one_change (changes, 0, 1, 1);
+
+  mscos_library_set_bookmarked (library, PACK_ID, get_item (pack, QUOTE_ID), TRUE);
+  assert_one_change (changes, 1, 0, 1);
+}
+
 static void
 test_restore (void)
 {
@@ -1865,6 +1933,7 @@ main (int   argc,
   g_test_add_func ("/core/library/note-removal-keeps-bookmark", test_note_removal_keeps_bookmark);
   g_test_add_func ("/core/library/empty-entry-leaves-model", test_empty_entry_leaves_model);
   g_test_add_func ("/core/library/notify-only-on-change", test_notify_only_on_change);
+  g_test_add_func ("/core/library/row-changes", test_row_changes);
   g_test_add_func ("/core/library/restore", test_restore);
   g_test_add_data_func ("/core/library/corrupt/garbage",
                         "this is not JSON {", test_corrupt);

@@ -7,12 +7,9 @@ the pack plays."""
 import os
 
 from harness import SOURCE_DIR, App, check, fail, load_pack, run, wait_for
+from page_scroll import page, scroll_to
 
 EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
-
-
-def card(app, title):
-    return app.find(title, role="grouping")
 
 
 def find_item(pack, item_id):
@@ -73,40 +70,49 @@ def test_safety(app, pack):
     app.find_text("— Victoria Marks, Director and Solicitor, Anti Trafficking and Labour Exploitation Unit", exact=True)
     check(True, "the Safety page shows its opening quote as said, and a quote with its attribution")
 
-    resource = card(app, "Beyond Survival: Living free, not in survival mode, and being able to dream again")
+    # The page shows only the rows on screen, and what a resource opens is rows under its card.
+    safety = page(app, "Safety from any trafficker or other abusers")
+    title = "Beyond Survival: Living free, not in survival mode, and being able to dream again"
+    resource = scroll_to(app, safety, lambda: app.find_all(name=title, role="grouping"), "the resource")[0]
 
     def sets():
-        return [node for node in app.find_all(role="toggle button", parent=resource)
-                if "recommendations" in (node.name or "")]
+        return [node for node in app.find_all(role="toggle button", parent=safety)
+                if (node.name or "").startswith("Beyond Survival: recommendations")]
 
     item = find_item(pack, "safety.beyond-survival")
     link_title = item["links"][0]["title"]
     expected = count_recommendations([r for g in item["items"][0]["groups"] for r in g["items"]])
 
-    check(not sets() and not app.find_all(name=link_title, parent=resource),
+    check(not sets() and not app.find_all(name=link_title, parent=safety),
           "the resource starts closed, showing only its summary")
     app.activate(app.find("Find out more", role="toggle button", parent=resource))
-    app.find(link_title, parent=resource)
+    scroll_to(app, safety, lambda: app.find_all(name=link_title, parent=safety), "the resource's links")
     check(True, "Find out more opens the resource in place, with its links")
-    recommendation_set = wait_for(sets, "the recommendation set of the resource")[0]
+    recommendation_set = scroll_to(app, safety, sets, "the recommendation set of the resource")[0]
     check(f"{expected} recommendations" in recommendation_set.name,
           f"the set shows its title and count while closed ({recommendation_set.name!r})")
-    check(not app.has_text("Create localised multi-agency pathways", parent=resource),
+    check(not app.has_text("Create localised multi-agency pathways", parent=safety),
           "the set's recommendations are hidden until it is opened")
     app.activate(recommendation_set)
-    app.find_text("Create localised multi-agency pathways", parent=resource)
+    scroll_to(app, safety, lambda: app.has_text("Create localised multi-agency pathways", parent=safety),
+              "the nested recommendation")
     check(True, "opening the set shows its nested recommendations")
+    recommendation_set = scroll_to(app, safety, sets, "the set's button", down=False)[0]
     app.activate(recommendation_set)
-    wait_for(lambda: not app.has_text("Create localised multi-agency pathways", parent=resource),
+    wait_for(lambda: not app.has_text("Create localised multi-agency pathways", parent=safety),
              "the nested recommendations to be hidden")
     check(True, "closing the set hides them again")
+    resource = scroll_to(app, safety, lambda: app.find_all(name=title, role="grouping"), "the resource",
+                         down=False)[0]
     app.activate(app.find("Show less", role="toggle button", parent=resource))
     wait_for(lambda: not sets(), "the resource to close")
     check(True, "Show less closes the resource")
 
 
 def test_zoom(app):
-    title = app.find("Safety from any trafficker or other abusers", role="heading")
+    title = scroll_to(app, page(app, "Safety from any trafficker or other abusers"),
+                      lambda: app.find_all(name="Safety from any trafficker or other abusers", role="heading"),
+                      "the page's title", down=False)[0]
     before = title.extents[3]
     app.keys("<Control>plus")
     app.keys("<Control>plus")
@@ -135,7 +141,8 @@ def test_audio():
         app.activate(app.find("Play", role="button", parent=audio))
         app.find("Pause", role="button", parent=audio, timeout=20)
         check(True, "a recording shipped with the pack plays (its button turns to Pause)")
-        wendy = app.find("Safety - Wendy", role="grouping")
+        wendy = scroll_to(app, page(app, "Safety from any trafficker or other abusers"),
+                          lambda: app.find_all(name="Safety - Wendy", role="grouping"), "Wendy's clip")[0]
         app.find_text("The recording is not in this content pack.", parent=wendy)
         check(True, "a clip without a recording says so")
 

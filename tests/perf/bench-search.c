@@ -7,8 +7,9 @@
 
 /* How long the search index takes to build for a pack of 10,000 items and to answer 100
  * queries, against the naive search in the same run: case-fold every item's text, then look
- * for each query word as a substring. Fails when a query takes more than 2 ms at the 95th
- * percentile or the index is less than ten times faster than the naive search. */
+ * for each query word as a substring, in the same run. Fails when the index is less than ten
+ * times faster than the naive search at the 95th percentile or the median. Absolute times are
+ * reported but not held to: they are not stable on shared machines, the ratio is. */
 
 #include "config.h"
 
@@ -30,7 +31,8 @@
 /* As many results as the app's search page asks for. */
 #define LIMIT 50
 
-#define TARGET_P95_MS 2.0
+/* Queries slower than this are listed. */
+#define SLOW_QUERY_MS 2.0
 #define TARGET_SPEED_UP 10.0
 
 typedef struct
@@ -361,7 +363,7 @@ main (int   argc,
         naive[q] = (g_get_monotonic_time () - begin) / 1000.0;
       }
 
-      if (q < 10 || fast[q] > TARGET_P95_MS || n == 0)
+      if (q < 10 || fast[q] > SLOW_QUERY_MS || n == 0)
         printf ("  %-40s %3u results in %.3f ms (naive %.0f ms)\n", query, n, fast[q], naive[q]);
     }
 
@@ -380,10 +382,9 @@ main (int   argc,
           fast_p50, fast_p95, fast_max, naive_p50, naive_p95,
           naive_p50 / fast_p50, naive_p95 / fast_p95);
 
-  met = fast_p95 <= TARGET_P95_MS && naive_p95 / fast_p95 >= TARGET_SPEED_UP &&
-        naive_p50 / fast_p50 >= TARGET_SPEED_UP;
-  printf ("targets (p95 ≤ %.0f ms, ≥ %.0f× faster): %s\n", TARGET_P95_MS, TARGET_SPEED_UP,
-          met ? "met" : "MISSED");
+  met = naive_p95 / fast_p95 >= TARGET_SPEED_UP && naive_p50 / fast_p50 >= TARGET_SPEED_UP;
+  printf ("targets (≥ %.0f× faster than the naive search at p95 and p50): %s\n",
+          TARGET_SPEED_UP, met ? "met" : "MISSED");
 
   g_ptr_array_unref (corpus.texts);
   g_ptr_array_unref (corpus.words);

@@ -9,9 +9,10 @@
 
 #include "synthetic-pack.h"
 
-/* A large, valid content pack for benchmarks: ten outcomes of resources with full text,
- * quotes and recommendation sets, about 1 KB of text an item, from a vocabulary that has
- * accented and multi-byte words. The same seed gives the same bytes. */
+/* Large, valid content packs for benchmarks, from a vocabulary that has accented and
+ * multi-byte words; the same seed gives the same bytes. synthetic_pack_new() spreads its items
+ * over ten outcomes, about 1 KB of text an item; synthetic_pack_new_outcome() puts them all on
+ * one outcome page, as a partner's large pack or a committee's review would. */
 
 static const char * const words[] = {
   "survivor", "safety", "housing", "support", "trafficking", "recommendation", "police",
@@ -164,6 +165,115 @@ synthetic_pack_new (guint n_items,
     }
 
   g_string_append (json, "\n]}\n");
+  g_rand_free (rand);
+
+  return g_string_free_to_bytes (json);
+}
+
+static void
+append_set_of_ten (GString *json,
+                   GRand   *rand,
+                   guint    index)
+{
+  g_string_append_printf (json, "{\"id\": \"page.set-%u\", \"kind\": \"recommendations\", ", index);
+  append_text_member (json, "title", rand, 6);
+  g_string_append (json, ", \"groups\": [{\"style\": \"numbered\", \"items\": [");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"page.set-%u.%u\", ", i ? ", " : "", index, i);
+      append_text_member (json, "text", rand, 24);
+      g_string_append (json, "}");
+    }
+  g_string_append (json, "]}]}");
+}
+
+static void
+append_page_resource (GString *json,
+                      GRand   *rand,
+                      guint    index)
+{
+  g_string_append_printf (json, "{\"id\": \"page.item-%u\", \"kind\": \"resource\", ", index);
+  append_text_member (json, "title", rand, 8);
+  g_string_append (json, ", ");
+  append_text_member (json, "organisation", rand, 3);
+  g_string_append (json, ", \"type\": \"report\", ");
+  append_text_member (json, "summary", rand, 40);
+  g_string_append (json, ", \"body\": [{\"type\": \"paragraph\", ");
+  append_text_member (json, "text", rand, 90);
+  g_string_append (json, "}, {\"type\": \"list\", \"style\": \"bulleted\", \"items\": [\"");
+  append_words (json, rand, 12);
+  g_string_append (json, "\", \"");
+  append_words (json, rand, 12);
+  g_string_append_printf (json, "\"]}], \"links\": [{\"title\": \"Report page\", "
+                          "\"uri\": \"https://example.org/report/%u\"}]}", index);
+}
+
+static void
+append_page_quote (GString *json,
+                   GRand   *rand,
+                   guint    index)
+{
+  g_string_append_printf (json, "{\"id\": \"page.item-%u\", \"kind\": \"quote\", ", index);
+  append_text_member (json, "text", rand, 70);
+  g_string_append (json, ", ");
+  append_text_member (json, "speaker", rand, 2);
+  g_string_append (json, ", \"role\": \"MSCOS Research Advisory Board\"}");
+}
+
+/**
+ * synthetic_pack_new_outcome:
+ * @n_items: how many items the page has, not counting the recommendations inside sets
+ * @seed: the seed of the words
+ *
+ * One outcome whose sections of a hundred items hold, in turn, a quote, a resource with its
+ * full text and links, and a set of ten recommendations: about 1.5 KB a page item.
+ *
+ * Returns: (transfer full): the pack's JSON text
+ */
+GBytes *
+synthetic_pack_new_outcome (guint n_items,
+                            guint seed)
+{
+  GString *json = g_string_sized_new (n_items * 1600);
+  GRand *rand = g_rand_new_with_seed (seed);
+
+  g_string_append (json, "{\n\"format\": \"mscos-content-pack\", \"version\": 1,\n"
+                         "\"pack\": {\"id\": \"test.synthetic-page\", \"title\": \"Synthetic page\", "
+                         "\"revision\": \"1\", \"date\": \"2026-11-28\", \"language\": \"en-GB\"},\n"
+                         "\"outcomes\": [{\"id\": \"page\", \"group\": \"core-outcome\", ");
+  g_string_append_printf (json, "\"title\": \"A page of %u items\", ", n_items);
+  append_text_member (json, "summary", rand, 12);
+  g_string_append (json, ", \"descriptor\": [{\"type\": \"paragraph\", ");
+  append_text_member (json, "text", rand, 60);
+  g_string_append (json, "}],\n\"sections\": [");
+
+  for (guint index = 0; index < n_items; index++)
+    {
+      if (index % 100 == 0)
+        {
+          g_string_append_printf (json, "%s{\"id\": \"page.section-%u\", \"title\": \"Section %u\", "
+                                  "\"items\": [\n", index ? "\n]},\n" : "\n", index / 100, index / 100 + 1);
+        }
+      else
+        {
+          g_string_append (json, ",\n");
+        }
+
+      switch (index % 3)
+        {
+        case 0:
+          append_page_quote (json, rand, index);
+          break;
+        case 1:
+          append_page_resource (json, rand, index);
+          break;
+        default:
+          append_set_of_ten (json, rand, index);
+          break;
+        }
+    }
+
+  g_string_append (json, n_items > 0 ? "\n]}\n]}]}\n" : "]}]}\n");
   g_rand_free (rand);
 
   return g_string_free_to_bytes (json);

@@ -11,7 +11,9 @@
 
 G_BEGIN_DECLS
 
-GBytes *synthetic_pack_new (guint n_items,
-                            guint seed);
+GBytes *synthetic_pack_new          (guint n_items,
+                                     guint seed);
+GBytes *synthetic_pack_new_outcome  (guint n_items,
+                                     guint seed);
 
 G_END_DECLS

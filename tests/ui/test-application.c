@@ -82,6 +82,13 @@ start_application (const char *name)
   return app;
 }
 
+static MscosWindow *
+new_window (MscosApplication *app)
+{
+  return mscos_window_new (GTK_APPLICATION (app), mscos_application_get_session (app),
+                           mscos_application_get_settings (app));
+}
+
 static void
 stop_application (MscosApplication *app)
 {
@@ -119,7 +126,7 @@ test_sidebar_let_go (void)
     }
 
   app = start_application ("Sidebar");
-  window = mscos_window_new (app);
+  window = new_window (app);
   list = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), MSCOS_TYPE_WINDOW,
                                                        "sidebar_list"));
   model = G_LIST_MODEL (gtk_list_view_get_model (list));
@@ -138,7 +145,7 @@ test_sidebar_let_go (void)
     }
   g_assert_cmpuint (n_places, ==, 2);
 
-  mscos_application_open_content (app, other);
+  mscos_session_open_content (mscos_application_get_session (app), other);
   iterate_until (has_other_content, app, "the other pack");
   iterate_pending ();
 
@@ -168,7 +175,7 @@ test_quick_exit_clears (void)
     }
 
   app = start_application ("QuickExit");
-  window = mscos_window_new (app);
+  window = new_window (app);
   settings = mscos_application_get_settings (app);
 
   g_assert_true (mscos_window_show_item (window, "safety.opening-quote"));

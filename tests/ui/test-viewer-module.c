@@ -14,7 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "mscos-viewer.h"
-#include "viewer/mscos-viewer-module.h"
+#include "mscos-viewer-module.h"
 
 static void
 test_environment_ignored (void)

@@ -1,0 +1,706 @@
+/* mscos-page-model.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "mscos-page-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "mscos-page-model-private.h"
+
+/* An outcome page as a flat list of rows, for a list view that makes widgets only for the rows
+ * on screen: the header, each section's heading and items, and after each open item what it
+ * shows — a resource's full text, links and the items it holds, a set's groups and
+ * recommendations (nested ones follow their parent, one level deeper), a person's account, a
+ * transcript. Opening an item inserts its rows after it; closing removes them.
+ *
+ * The rows of an item are made the first time it opens and kept, so each row stays the same
+ * object while the page lives (a list view keeps the widget of a row that was removed and
+ * added back in one change), and nested items keep whether they are open. */
+
+struct _MscosPageModel
+{
+  GObject       parent_instance;
+
+  MscosOutcome *outcome;
+  /* The rows of the page itself: the header, and each section's heading and items. */
+  GPtrArray    *top_rows;
+  /* The rows shown, in order; the references are held by top_rows and the rows' children. */
+  GPtrArray    *shown;
+  /* MscosItem → its row, for every item whose row has been made */
+  GHashTable   *item_rows;
+  MscosPageRow *highlighted;
+};
+
+static void mscos_page_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MscosPageModel, mscos_page_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, mscos_page_model_list_model_init))
+
+static gboolean
+has_elements (GPtrArray *array)
+{
+  return array != NULL && array->len > 0;
+}
+
+/* Whether the item has more than its card shows at first. */
+static gboolean
+shows_more (MscosItem *item)
+{
+  switch (mscos_item_get_kind (item))
+    {
+    case MSCOS_ITEM_RESOURCE:
+      return has_elements (mscos_item_get_blocks (item))
+             || has_elements (mscos_item_get_links (item))
+             || g_list_model_get_n_items (mscos_item_get_children (item)) > 0;
+
+    case MSCOS_ITEM_RECOMMENDATIONS:
+      return g_list_model_get_n_items (mscos_item_get_children (item)) > 0;
+
+    case MSCOS_ITEM_PROFILE:
+      return (mscos_item_get_blocks (item) != NULL && mscos_item_get_blocks (item)->len > 1)
+             || has_elements (mscos_item_get_links (item));
+
+    case MSCOS_ITEM_AUDIO:
+      return has_elements (mscos_item_get_blocks (item));
+
+    case MSCOS_ITEM_QUOTE:
+    case MSCOS_ITEM_TEXT:
+    case MSCOS_ITEM_GROUP:
+    case MSCOS_ITEM_RECOMMENDATION:
+    default:
+      return FALSE;
+    }
+}
+
+static MscosPageRow *
+add_row (GPtrArray        *rows,
+         MscosPageModel   *self,
+         MscosPageRowKind  kind,
+         MscosPageRow     *owner,
+         MscosItem        *item)
+{
+  MscosPageRow *row = mscos_page_row_new (self, kind, owner);
+
+  if (item != NULL)
+    {
+      row->item = g_object_ref (item);
+      if (kind != MSCOS_PAGE_ROW_BLOCK && kind != MSCOS_PAGE_ROW_LINKS && kind != MSCOS_PAGE_ROW_SET_INTRO)
+        g_hash_table_insert (self->item_rows, item, row);
+    }
+  g_ptr_array_add (rows, row);
+
+  return row;
+}
+
+static void
+add_item_row (GPtrArray      *rows,
+              MscosPageModel *self,
+              MscosPageRow   *owner,
+              MscosItem      *item)
+{
+  MscosPageRow *row = add_row (rows, self, MSCOS_PAGE_ROW_ITEM, owner, item);
+
+  row->expandable = shows_more (item);
+}
+
+static void
+add_block_rows (GPtrArray      *rows,
+                MscosPageModel *self,
+                MscosPageRow   *owner,
+                GPtrArray      *blocks,
+                guint           first)
+{
+  for (guint i = first; blocks != NULL && i < blocks->len; i++)
+    {
+      MscosPageRow *row = add_row (rows, self, MSCOS_PAGE_ROW_BLOCK, owner, owner->item);
+
+      row->block = mscos_block_ref (g_ptr_array_index (blocks, i));
+    }
+}
+
+static void
+add_links_row (GPtrArray      *rows,
+               MscosPageModel *self,
+               MscosPageRow   *owner)
+{
+  if (has_elements (mscos_item_get_links (owner->item)))
+    add_row (rows, self, MSCOS_PAGE_ROW_LINKS, owner, owner->item);
+}
+
+static void
+add_recommendation_rows (GPtrArray      *rows,
+                         MscosPageModel *self,
+                         MscosPageRow   *owner,
+                         GListModel     *recommendations,
+                         guint           level)
+{
+  guint n = g_list_model_get_n_items (recommendations);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosItem) recommendation = g_list_model_get_item (recommendations, i);
+      MscosPageRow *row = add_row (rows, self, MSCOS_PAGE_ROW_RECOMMENDATION, owner, recommendation);
+
+      row->level = MIN (level, G_MAXUINT8);
+      add_recommendation_rows (rows, self, owner, mscos_item_get_children (recommendation), level + 1);
+    }
+}
+
+/* Makes the rows an item shows while it is open, the first time it opens. */
+static void
+ensure_children (MscosPageModel *self,
+                 MscosPageRow   *row)
+{
+  MscosItem *item = row->item;
+  GListModel *children;
+  GPtrArray *rows;
+  guint n;
+
+  if (row->children != NULL)
+    return;
+
+  rows = row->children = g_ptr_array_new_with_free_func (g_object_unref);
+  children = mscos_item_get_children (item);
+  n = g_list_model_get_n_items (children);
+
+  switch (mscos_item_get_kind (item))
+    {
+    case MSCOS_ITEM_RESOURCE:
+      add_block_rows (rows, self, row, mscos_item_get_blocks (item), 0);
+      add_links_row (rows, self, row);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (MscosItem) child = g_list_model_get_item (children, i);
+
+          add_item_row (rows, self, row, child);
+        }
+      break;
+
+    case MSCOS_ITEM_RECOMMENDATIONS:
+      if (mscos_item_get_organisation (item) != NULL || has_elements (mscos_item_get_intro (item)))
+        add_row (rows, self, MSCOS_PAGE_ROW_SET_INTRO, row, item);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (MscosItem) group = g_list_model_get_item (children, i);
+
+          if (mscos_item_get_title (group) != NULL || has_elements (mscos_item_get_intro (group)))
+            add_row (rows, self, MSCOS_PAGE_ROW_GROUP, row, group);
+          add_recommendation_rows (rows, self, row, mscos_item_get_children (group), 0);
+        }
+      break;
+
+    case MSCOS_ITEM_PROFILE:
+      /* The first block is on the card itself. */
+      add_block_rows (rows, self, row, mscos_item_get_blocks (item), 1);
+      add_links_row (rows, self, row);
+      break;
+
+    case MSCOS_ITEM_AUDIO:
+      add_block_rows (rows, self, row, mscos_item_get_blocks (item), 0);
+      break;
+
+    case MSCOS_ITEM_QUOTE:
+    case MSCOS_ITEM_TEXT:
+    case MSCOS_ITEM_GROUP:
+    case MSCOS_ITEM_RECOMMENDATION:
+    default:
+      break;
+    }
+}
+
+/* Appends @row and, if it is open, what it shows. */
+static void
+append_shown (MscosPageModel *self,
+              GPtrArray      *shown,
+              MscosPageRow   *row)
+{
+  g_ptr_array_add (shown, row);
+
+  if (!row->expanded)
+    return;
+
+  ensure_children (self, row);
+  for (guint i = 0; i < row->children->len; i++)
+    append_shown (self, shown, g_ptr_array_index (row->children, i));
+}
+
+static gboolean
+is_inside (MscosPageRow *row,
+           MscosPageRow *container)
+{
+  for (MscosPageRow *owner = row->owner; owner != NULL; owner = owner->owner)
+    if (owner == container)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+number_rows (MscosPageModel *self,
+             guint           from)
+{
+  for (guint i = from; i < self->shown->len; i++)
+    ((MscosPageRow *) g_ptr_array_index (self->shown, i))->position = i;
+}
+
+/* Works out which cards end at the rows from @first to @last: a card ends where the next row
+ * is not drawn in it. */
+static void
+update_last_masks (MscosPageModel *self,
+                   guint           first,
+                   guint           last)
+{
+  for (guint i = first; i <= last && i < self->shown->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (self->shown, i);
+      MscosPageRow *next = i + 1 < self->shown->len ? g_ptr_array_index (self->shown, i + 1) : NULL;
+      guint8 mask = 0;
+
+      for (guint frame = 0; frame < row->n_frames; frame++)
+        if (next == NULL || next->n_frames <= frame || next->frames[frame] != row->frames[frame])
+          mask |= 1u << frame;
+
+      mscos_page_row_update_last_mask (row, mask);
+    }
+}
+
+/* GPtrArray inserts one element at a time; an item's rows go in at once. */
+void
+mscos_page_rows_insert (GPtrArray *array,
+                        guint      index,
+                        gpointer  *rows,
+                        guint      n_rows)
+{
+  guint old_length = array->len;
+
+  g_assert (index <= old_length);
+
+  g_ptr_array_set_size (array, old_length + n_rows);
+  memmove (array->pdata + index + n_rows, array->pdata + index,
+           (old_length - index) * sizeof (gpointer));
+  memcpy (array->pdata + index, rows, n_rows * sizeof (gpointer));
+}
+
+GPtrArray *
+mscos_page_model_get_shown (MscosPageModel *self)
+{
+  return self->shown;
+}
+
+/* Whether @self is among the rows its model shows now. */
+gboolean
+mscos_page_row_is_shown (MscosPageRow *self)
+{
+  return self->model != NULL && self->position < self->model->shown->len
+         && g_ptr_array_index (self->model->shown, self->position) == self;
+}
+
+static void
+forget_model (MscosPageModel *self,
+              GPtrArray      *rows)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (rows, i);
+
+      row->model = NULL;
+      forget_model (self, row->children);
+    }
+}
+
+/* Sets every item of @rows, and of what they hold, open or closed; collects those that
+ * changed in @changed. */
+static void
+set_all_expanded (MscosPageModel *self,
+                  GPtrArray      *rows,
+                  gboolean        expanded,
+                  GPtrArray      *changed)
+{
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (rows, i);
+
+      if (!row->expandable)
+        continue;
+
+      if (row->expanded != expanded)
+        {
+          row->expanded = expanded;
+          g_ptr_array_add (changed, row);
+        }
+      if (expanded)
+        ensure_children (self, row);
+      set_all_expanded (self, row->children, expanded, changed);
+    }
+}
+
+static void
+mscos_page_model_dispose (GObject *object)
+{
+  MscosPageModel *self = MSCOS_PAGE_MODEL (object);
+
+  /* List items may hold rows for a while yet; they must not reach back here. */
+  forget_model (self, self->top_rows);
+  self->highlighted = NULL;
+
+  G_OBJECT_CLASS (mscos_page_model_parent_class)->dispose (object);
+}
+
+static void
+mscos_page_model_finalize (GObject *object)
+{
+  MscosPageModel *self = MSCOS_PAGE_MODEL (object);
+
+  g_clear_pointer (&self->item_rows, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->top_rows, g_ptr_array_unref);
+  g_clear_object (&self->outcome);
+
+  G_OBJECT_CLASS (mscos_page_model_parent_class)->finalize (object);
+}
+
+static GType
+mscos_page_model_get_item_type (GListModel *model)
+{
+  return MSCOS_TYPE_PAGE_ROW;
+}
+
+static guint
+mscos_page_model_get_n_items (GListModel *model)
+{
+  return MSCOS_PAGE_MODEL (model)->shown->len;
+}
+
+static gpointer
+mscos_page_model_get_item (GListModel *model,
+                           guint       position)
+{
+  MscosPageModel *self = MSCOS_PAGE_MODEL (model);
+
+  if (position >= self->shown->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->shown, position));
+}
+
+static void
+mscos_page_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mscos_page_model_get_item_type;
+  iface->get_n_items = mscos_page_model_get_n_items;
+  iface->get_item = mscos_page_model_get_item;
+}
+
+static void
+mscos_page_model_class_init (MscosPageModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = mscos_page_model_dispose;
+  object_class->finalize = mscos_page_model_finalize;
+}
+
+static void
+mscos_page_model_init (MscosPageModel *self)
+{
+  self->top_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
+  self->item_rows = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * mscos_page_model_new:
+ * @outcome: the outcome to show
+ *
+ * Returns: (transfer full): the rows of @outcome's page, every item closed
+ */
+MscosPageModel *
+mscos_page_model_new (MscosOutcome *outcome)
+{
+  MscosPageModel *self;
+  GListModel *sections;
+  MscosPageRow *header;
+  guint n_sections;
+
+  g_return_val_if_fail (MSCOS_IS_OUTCOME (outcome), NULL);
+
+  self = g_object_new (MSCOS_TYPE_PAGE_MODEL, NULL);
+  self->outcome = g_object_ref (outcome);
+
+  header = add_row (self->top_rows, self, MSCOS_PAGE_ROW_HEADER, NULL, NULL);
+  header->outcome = g_object_ref (outcome);
+
+  sections = mscos_outcome_get_sections (outcome);
+  n_sections = g_list_model_get_n_items (sections);
+  for (guint i = 0; i < n_sections; i++)
+    {
+      g_autoptr (MscosSection) section = g_list_model_get_item (sections, i);
+      GListModel *items = mscos_section_get_items (section);
+      guint n_items = g_list_model_get_n_items (items);
+
+      if (mscos_section_get_title (section) != NULL || has_elements (mscos_section_get_intro (section)))
+        {
+          MscosPageRow *row = add_row (self->top_rows, self, MSCOS_PAGE_ROW_SECTION, NULL, NULL);
+
+          row->section = g_object_ref (section);
+        }
+
+      for (guint j = 0; j < n_items; j++)
+        {
+          g_autoptr (MscosItem) item = g_list_model_get_item (items, j);
+
+          add_item_row (self->top_rows, self, NULL, item);
+        }
+    }
+
+  for (guint i = 0; i < self->top_rows->len; i++)
+    g_ptr_array_add (self->shown, g_ptr_array_index (self->top_rows, i));
+  number_rows (self, 0);
+  update_last_masks (self, 0, self->shown->len);
+
+  return self;
+}
+
+/**
+ * mscos_page_model_get_outcome:
+ *
+ * Returns: (transfer none): the outcome shown
+ */
+MscosOutcome *
+mscos_page_model_get_outcome (MscosPageModel *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), NULL);
+
+  return self->outcome;
+}
+
+/**
+ * mscos_page_model_set_expanded:
+ * @row: a row of this model, shown or inside a closed item
+ *
+ * Opens or closes @row's item. A row inside a closed item only remembers it, and shows it
+ * when that item opens.
+ */
+void
+mscos_page_model_set_expanded (MscosPageModel *self,
+                               MscosPageRow   *row,
+                               gboolean        expanded)
+{
+  guint position;
+
+  g_return_if_fail (MSCOS_IS_PAGE_MODEL (self));
+  g_return_if_fail (MSCOS_IS_PAGE_ROW (row) && row->model == self);
+
+  expanded = !!expanded;
+  if (!row->expandable || row->expanded == expanded)
+    return;
+
+  position = row->position;
+  if (position == G_MAXUINT)
+    {
+      mscos_page_row_update_expanded (row, expanded);
+      return;
+    }
+
+  if (expanded)
+    {
+      g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+
+      ensure_children (self, row);
+      for (guint i = 0; i < row->children->len; i++)
+        append_shown (self, rows, g_ptr_array_index (row->children, i));
+
+      mscos_page_rows_insert (self->shown, position + 1, rows->pdata, rows->len);
+      number_rows (self, position + 1);
+      update_last_masks (self, position, position + rows->len);
+      g_list_model_items_changed (G_LIST_MODEL (self), position + 1, 0, rows->len);
+    }
+  else
+    {
+      guint end = position + 1;
+
+      while (end < self->shown->len && is_inside (g_ptr_array_index (self->shown, end), row))
+        ((MscosPageRow *) g_ptr_array_index (self->shown, end++))->position = G_MAXUINT;
+
+      g_ptr_array_remove_range (self->shown, position + 1, end - position - 1);
+      number_rows (self, position + 1);
+      update_last_masks (self, position, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position + 1, end - position - 1, 0);
+    }
+
+  mscos_page_row_update_expanded (row, expanded);
+}
+
+/**
+ * mscos_page_model_set_all_expanded:
+ *
+ * Opens or closes every item of the page that shows more on demand, those nested in others
+ * included, in one change of the model.
+ */
+void
+mscos_page_model_set_all_expanded (MscosPageModel *self,
+                                   gboolean        expanded)
+{
+  g_autoptr (GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr (GPtrArray) shown = NULL;
+  guint old_length, new_length, first, common_end;
+
+  g_return_if_fail (MSCOS_IS_PAGE_MODEL (self));
+
+  set_all_expanded (self, self->top_rows, !!expanded, changed);
+  if (changed->len == 0)
+    return;
+
+  shown = g_ptr_array_sized_new (self->shown->len);
+  for (guint i = 0; i < self->top_rows->len; i++)
+    append_shown (self, shown, g_ptr_array_index (self->top_rows, i));
+
+  /* One change, from the first row that differs to the last, so that the rows around it
+   * keep their widgets. */
+  old_length = self->shown->len;
+  new_length = shown->len;
+  for (first = 0; first < old_length && first < new_length; first++)
+    if (g_ptr_array_index (self->shown, first) != g_ptr_array_index (shown, first))
+      break;
+  for (common_end = 0; common_end < old_length - first && common_end < new_length - first; common_end++)
+    if (g_ptr_array_index (self->shown, old_length - 1 - common_end)
+        != g_ptr_array_index (shown, new_length - 1 - common_end))
+      break;
+
+  for (guint i = first; i < old_length - common_end; i++)
+    ((MscosPageRow *) g_ptr_array_index (self->shown, i))->position = G_MAXUINT;
+  g_ptr_array_unref (self->shown);
+  self->shown = g_steal_pointer (&shown);
+  number_rows (self, first);
+  update_last_masks (self, first > 0 ? first - 1 : 0, new_length - common_end);
+
+  if (old_length - common_end > first || new_length - common_end > first)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, old_length - common_end - first,
+                                new_length - common_end - first);
+
+  /* The rows were changed quietly above, so that nothing saw them half done. */
+  for (guint i = 0; i < changed->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (changed, i);
+
+      row->expanded = !expanded;
+      mscos_page_row_update_expanded (row, expanded);
+    }
+}
+
+/**
+ * mscos_page_model_reveal:
+ * @item: an item of the page, at any depth
+ *
+ * Opens whatever holds @item, so that its row is shown.
+ *
+ * Returns: (transfer none) (nullable): the row that shows @item, or %NULL if it is not on
+ *   this page
+ */
+MscosPageRow *
+mscos_page_model_reveal (MscosPageModel *self,
+                         MscosItem      *item)
+{
+  g_autoptr (GPtrArray) holders = g_ptr_array_new ();
+
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), NULL);
+  g_return_val_if_fail (MSCOS_IS_ITEM (item), NULL);
+
+  for (MscosItem *holder = mscos_item_get_parent (item); holder != NULL; holder = mscos_item_get_parent (holder))
+    g_ptr_array_add (holders, holder);
+
+  /* From the item of the section inwards: each opened item makes the rows of the next. A group
+   * without a heading has no row, and nothing to open. */
+  for (guint i = holders->len; i > 0; i--)
+    {
+      MscosPageRow *row = g_hash_table_lookup (self->item_rows, g_ptr_array_index (holders, i - 1));
+
+      if (row == NULL && i == holders->len)
+        return NULL;
+      if (row != NULL && row->expandable)
+        mscos_page_model_set_expanded (self, row, TRUE);
+    }
+
+  return g_hash_table_lookup (self->item_rows, item);
+}
+
+/**
+ * mscos_page_model_get_position:
+ *
+ * Returns: where @row is in the model, or %G_MAXUINT if it is inside a closed item
+ */
+guint
+mscos_page_model_get_position (MscosPageModel *self,
+                               MscosPageRow   *row)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), G_MAXUINT);
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (row), G_MAXUINT);
+
+  return row->model == self ? row->position : G_MAXUINT;
+}
+
+/**
+ * mscos_page_model_find_control_row:
+ * @from: the position to start from, which is not itself considered; %G_MAXUINT to start
+ *   before the first row (going forward) or after the last (going back)
+ * @forward: whether to look down the page or up
+ *
+ * Finds the next row that holds something that takes the keyboard focus, so that Tab goes
+ * past headings and paragraphs to the next control.
+ *
+ * Returns: its position, or %G_MAXUINT if there is none
+ */
+guint
+mscos_page_model_find_control_row (MscosPageModel *self,
+                                   guint           from,
+                                   gboolean        forward)
+{
+  guint n;
+
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), G_MAXUINT);
+
+  n = self->shown->len;
+  if (forward)
+    {
+      for (guint i = from == G_MAXUINT ? 0 : from + 1; i < n; i++)
+        if (mscos_page_row_has_controls (g_ptr_array_index (self->shown, i)))
+          return i;
+    }
+  else
+    {
+      for (guint i = from == G_MAXUINT || from > n ? n : from; i > 0; i--)
+        if (mscos_page_row_has_controls (g_ptr_array_index (self->shown, i - 1)))
+          return i - 1;
+    }
+
+  return G_MAXUINT;
+}
+
+/**
+ * mscos_page_model_set_highlighted:
+ * @row: (nullable): a row of this model
+ *
+ * Marks @row as the one just jumped to, and no other.
+ */
+void
+mscos_page_model_set_highlighted (MscosPageModel *self,
+                                  MscosPageRow   *row)
+{
+  g_return_if_fail (MSCOS_IS_PAGE_MODEL (self));
+  g_return_if_fail (row == NULL || (MSCOS_IS_PAGE_ROW (row) && row->model == self));
+
+  if (self->highlighted == row)
+    return;
+
+  if (self->highlighted != NULL)
+    mscos_page_row_update_highlighted (self->highlighted, FALSE);
+  self->highlighted = row;
+  if (row != NULL)
+    mscos_page_row_update_highlighted (row, TRUE);
+}

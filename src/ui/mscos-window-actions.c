@@ -1,0 +1,712 @@
+/* mscos-window-actions.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window's actions ("win."), installed on the class, and what they open: links in the
+ * viewer or the browser, content packs, the export and import of the library, search, the
+ * text size, Expand All and Collapse All, the shortcuts window. Their key bindings are here
+ * too; the application's accelerators are set in mscos-application.c. */
+
+#define G_LOG_DOMAIN "mscos-window"
+
+#include "config.h"
+
+#include "mscos-window-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "mscos-link-policy.h"
+#include "mscos-outcome-page.h"
+#include "mscos-ui-utils.h"
+#include "mscos-viewer.h"
+
+/* Text sizes offered by Ctrl+plus and Ctrl+minus, relative to the normal size. */
+static const double zoom_steps[] = { 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.35, 1.5, 1.75, 2.0, 2.5, 3.0 };
+
+static GtkCssProvider *zoom_provider;
+
+/* --- Text size ------------------------------------------------------------------------- */
+
+/* The text size in percent of the normal size. */
+static int
+get_text_percent (MscosWindow *self)
+{
+  return (int) (g_settings_get_double (self->settings, "text-scale") * 100 + 0.5);
+}
+
+/* The primary menu's text size, when the menu has been made. */
+static void
+update_zoom_label (MscosWindow *self)
+{
+  g_autofree char *label = g_strdup_printf ("%d%%", get_text_percent (self));
+
+  if (self->zoom_reset_button != NULL)
+    gtk_button_set_label (self->zoom_reset_button, label);
+}
+
+static void
+apply_zoom (MscosWindow *self)
+{
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  g_autofree char *css = g_strdup_printf (".outcome-page { font-size: %d%%; }",
+                                          get_text_percent (self));
+
+  gtk_css_provider_load_from_string (zoom_provider, css);
+  update_zoom_label (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
+                                 scale < zoom_steps[G_N_ELEMENTS (zoom_steps) - 1] - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out",
+                                 scale > zoom_steps[0] + 0.001);
+}
+
+static void
+zoom_activated_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  double scale = g_settings_get_double (self->settings, "text-scale");
+  double next = 1.0;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    {
+      next = zoom_steps[G_N_ELEMENTS (zoom_steps) - 1];
+      for (guint i = 0; i < G_N_ELEMENTS (zoom_steps); i++)
+        if (zoom_steps[i] > scale + 0.001)
+          {
+            next = zoom_steps[i];
+            break;
+          }
+    }
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    {
+      next = zoom_steps[0];
+      for (guint i = G_N_ELEMENTS (zoom_steps); i > 0; i--)
+        if (zoom_steps[i - 1] < scale - 0.001)
+          {
+            next = zoom_steps[i - 1];
+            break;
+          }
+    }
+
+  g_settings_set_double (self->settings, "text-scale", next);
+}
+
+/* --- Menus and the shortcuts window, built when first wanted --------------------------- */
+
+/* The primary menu, with the text size row at its top. */
+GtkWidget *
+_mscos_window_create_primary_popover (gpointer user_data)
+{
+  MscosWindow *self = user_data;
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "/ui/mscos-zoom-row.ui");
+  GtkWidget *popover = gtk_popover_menu_new_from_model (self->primary_menu);
+
+  g_set_weak_pointer (&self->zoom_reset_button,
+                      GTK_BUTTON (gtk_builder_get_object (builder, "zoom_reset_button")));
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover),
+                              GTK_WIDGET (gtk_builder_get_object (builder, "zoom_row")), "zoom");
+  update_zoom_label (self);
+
+  return popover;
+}
+
+GtkWidget *
+_mscos_window_create_page_popover (gpointer user_data)
+{
+  MscosWindow *self = user_data;
+
+  return gtk_popover_menu_new_from_model (self->page_menu);
+}
+
+static void
+show_shortcuts_activated_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = NULL;
+      GObject *window;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/help-overlay.ui");
+      window = gtk_builder_get_object (builder, "help_overlay");
+      self->shortcuts_window = GTK_WINDOW (g_object_ref_sink (window));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      mscos_add_exit_shortcuts (GTK_WIDGET (self->shortcuts_window));
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
+/* --- Links and toasts ---------------------------------------------------------------------- */
+
+static void
+launch_uri (MscosWindow *self,
+            const char  *uri)
+{
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+/* Shows a web page in the private viewer, pushed over the outcome page so that Back returns
+ * to it as it was; or in the browser, if the user prefers that or the viewer cannot load. */
+static void
+open_web_page (MscosWindow *self,
+               const char  *uri)
+{
+  g_autoptr (GError) error = NULL;
+  AdwNavigationPage *page;
+
+  if (g_settings_get_enum (self->settings, "open-links") == 0)
+    {
+      page = mscos_viewer_new_page (uri, &error);
+      if (page != NULL)
+        {
+          adw_navigation_view_push (self->content_view, page);
+          adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+          return;
+        }
+
+      g_warning ("The web viewer is not available: %s", error->message);
+    }
+
+  launch_uri (self, uri);
+}
+
+static void
+desktop_link_confirmed_cb (AdwAlertDialog *dialog,
+                           GAsyncResult   *result,
+                           MscosWindow    *self)
+{
+  const char *response = adw_alert_dialog_choose_finish (dialog, result);
+
+  if (g_str_equal (response, "open"))
+    launch_uri (self, g_object_get_data (G_OBJECT (dialog), "uri"));
+
+  g_object_unref (self);
+}
+
+static void
+open_uri_activated_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+
+  switch (mscos_link_policy_decide (uri))
+    {
+    case MSCOS_LINK_WEB:
+      open_web_page (self, uri);
+      break;
+
+    case MSCOS_LINK_DESKTOP:
+      {
+        /* Only the fields that fill in a message reach the other app, and the user sees the
+         * whole address they go to: every recipient, copies included. */
+        g_autofree char *cleaned = mscos_link_policy_clean_desktop_uri (uri);
+        g_autofree char *shown = mscos_link_policy_dup_display_uri (cleaned);
+        AdwDialog *dialog = adw_alert_dialog_new (_("Open in Another App?"), NULL);
+        GtkWidget *address = mscos_text_label_new (shown, "monospace");
+
+        adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
+                                   _("This link starts a message or call in another app, to this "
+                                     "address:"));
+        adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), address);
+        uri = cleaned;
+        adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "open", _("_Open"),
+                                        NULL);
+        adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "open",
+                                                  ADW_RESPONSE_SUGGESTED);
+        g_object_set_data_full (G_OBJECT (dialog), "uri", g_strdup (uri), g_free);
+        mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+        adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                                 (GAsyncReadyCallback) desktop_link_confirmed_cb,
+                                 g_object_ref (self));
+      }
+      break;
+
+    case MSCOS_LINK_REFUSE:
+    default:
+      mscos_window_show_toast (self, _("This link was not opened: it is not a web page or "
+                                       "mail address"));
+      break;
+    }
+}
+
+static void
+toast_activated_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  mscos_window_show_toast (MSCOS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- Opening content packs ----------------------------------------------------------------- */
+
+static void
+open_dialog_closed_cb (GtkFileDialog *dialog,
+                       GAsyncResult  *result,
+                       MscosWindow   *self)
+{
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
+
+  if (file != NULL)
+    _mscos_window_open_content (self, file);
+
+  g_object_unref (self);
+}
+
+static void
+open_content_activated_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Content Packs"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  g_list_store_append (filters, filter);
+
+  gtk_file_dialog_set_title (dialog, _("Open Content Pack"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
+                        (GAsyncReadyCallback) open_dialog_closed_cb, g_object_ref (self));
+}
+
+static gboolean
+file_dropped_cb (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 MscosWindow   *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+
+  _mscos_window_open_content (self, files->data);
+  return TRUE;
+}
+
+/* Exports are written in the format of the filter chosen in the dialog, under a name that ends
+ * as that format does: Markdown to read and send, JSON to import elsewhere. */
+typedef enum
+{
+  EXPORT_MARKDOWN,
+  EXPORT_JSON,
+} ExportFormat;
+
+static const char * const export_extensions[] = { ".md", ".json" };
+
+/* @name with the extension of @format: the other format's replaced, or added. */
+static char *
+name_for_format (const char   *name,
+                 ExportFormat  format)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (lower, export_extensions[format]))
+    return g_strdup (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_extensions); i++)
+    if (g_str_has_suffix (lower, export_extensions[i]))
+      {
+        g_autofree char *stem = g_strndup (name, strlen (name) - strlen (export_extensions[i]));
+
+        return g_strconcat (stem, export_extensions[format], NULL);
+      }
+
+  return g_strconcat (name, export_extensions[format], NULL);
+}
+
+static void
+export_written_cb (GFile        *file,
+                   GAsyncResult *result,
+                   MscosWindow  *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (g_file_replace_contents_finish (file, result, NULL, &error))
+    /* Translators: %s is a file name */
+    message = g_strdup_printf (_("Library exported to “%s”"), name);
+  else
+    message = g_strdup_printf (_("The library could not be exported: %s"), error->message);
+
+  mscos_window_show_toast (self, message);
+  g_object_unref (self);
+}
+
+/* Writes the export as a private file (0600), as the library itself is: it holds the notes. */
+static void
+write_export (MscosWindow  *self,
+              GFile        *file,
+              ExportFormat  format)
+{
+  MscosLibrary *library = _mscos_window_get_library (self);
+  g_autoptr (GBytes) bytes = NULL;
+  char *text;
+
+  if (library == NULL)
+    return;
+
+  if (format == EXPORT_JSON)
+    text = mscos_library_export_json (library);
+  else
+    text = mscos_library_export_markdown (library, _mscos_window_get_content_pack (self));
+  bytes = g_bytes_new_take (text, strlen (text));
+
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, (GAsyncReadyCallback) export_written_cb,
+                                       g_object_ref (self));
+}
+
+static void
+replace_confirmed_cb (AdwAlertDialog *dialog,
+                      GAsyncResult   *result,
+                      MscosWindow    *self)
+{
+  g_autoptr (MscosWindow) owned = self;
+
+  if (g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "replace"))
+    write_export (self, g_object_get_data (G_OBJECT (dialog), "file"),
+                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format")));
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+static void
+export_chooser_responded_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             MscosWindow     *self)
+{
+  g_autoptr (MscosWindow) owned = self;
+  g_autoptr (GtkNativeDialog) owned_chooser = chooser;
+  g_autoptr (GFile) chosen = NULL;
+  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *chosen_name = NULL;
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+  ExportFormat format;
+  AdwDialog *dialog;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (chosen == NULL)
+    return;
+
+  /* The filter chooses the format; with none chosen, the name's extension does. */
+  chosen_name = g_file_get_basename (chosen);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  if (filter != NULL)
+    format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "format"));
+  else
+    format = g_str_has_suffix (chosen_name, export_extensions[EXPORT_JSON]) ? EXPORT_JSON
+                                                                            : EXPORT_MARKDOWN;
+
+  name = name_for_format (chosen_name, format);
+  if (g_str_equal (name, chosen_name))
+    {
+      write_export (self, chosen, format);
+      return;
+    }
+
+  /* The dialog asked before replacing the file it was given, not this one. */
+  folder = g_file_get_parent (chosen);
+  if (folder != NULL)
+    file = g_file_get_child_for_display_name (folder, name, NULL);
+  if (file == NULL || !g_file_query_exists (file, NULL))
+    {
+      write_export (self, file != NULL ? file : chosen, format);
+      return;
+    }
+
+  dialog = adw_alert_dialog_new (_("Replace File?"), NULL);
+  /* Translators: %s is a file name */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("A file named “%s” already exists. Replacing it overwrites what "
+                                  "it holds."), name);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "replace", _("_Replace"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "replace",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_steal_pointer (&file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "format", GINT_TO_POINTER (format));
+  mscos_add_exit_shortcuts (GTK_WIDGET (dialog));
+  adw_alert_dialog_choose (ADW_ALERT_DIALOG (dialog), GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) replace_confirmed_cb, g_object_ref (self));
+}
+
+static GtkFileFilter *
+create_export_filter (const char   *name,
+                      ExportFormat  format,
+                      const char   *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, export_extensions[format] + 1);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "format", GINT_TO_POINTER (format));
+
+  return filter;
+}
+
+/* GtkFileDialog does not say which filter was chosen (GTK 4.18), and the chosen filter is what
+ * decides the format here; GtkFileChooserNative, which it wraps, does, through the portal too. */
+static void
+export_library_activated_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the suggested name of an exported library; %s is today's date */
+  g_autofree char *name = g_strdup_printf (_("MSCOS notes %s.md"), date);
+  g_autoptr (GtkFileFilter) markdown = NULL;
+  g_autoptr (GtkFileFilter) json = NULL;
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Library"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  markdown = create_export_filter (_("Markdown, to read and send"), EXPORT_MARKDOWN,
+                                   "text/markdown");
+  json = create_export_filter (_("JSON, to import elsewhere"), EXPORT_JSON, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), markdown);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_responded_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static GListModel *
+create_import_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr (GtkFileFilter) json = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (json, _("Library files (JSON)"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  g_list_store_append (filters, json);
+
+  return G_LIST_MODEL (filters);
+}
+
+static void
+import_read_cb (GFile        *file,
+                GAsyncResult *result,
+                MscosWindow  *self)
+{
+  MscosLibrary *library = _mscos_window_get_library (self);
+  MscosLibraryImportReport report = { 0 };
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  bytes = g_file_load_bytes_finish (file, result, NULL, &error);
+  if (bytes != NULL && library != NULL
+      && mscos_library_import_json_full (library, bytes, name, &report, &error))
+    {
+      /* Translators: after importing a library file */
+      g_autofree char *message = g_strdup_printf (_("Imported: %u notes and %u bookmarks added, "
+                                                    "%u notes merged, %u already here"),
+                                                  report.notes_added, report.bookmarks_added,
+                                                  report.notes_merged, report.duplicates);
+
+      mscos_window_show_toast (self, message);
+    }
+  else if (error != NULL)
+    {
+      AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Import File"), NULL);
+
+      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                    _("“%s” is not a library file this app can read. Nothing was "
+                                      "changed.\n\n%s"), name, error->message);
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      mscos_present_dialog (dialog, GTK_WIDGET (self));
+    }
+
+  g_object_unref (self);
+}
+
+static void
+import_dialog_closed_cb (GtkFileDialog *dialog,
+                         GAsyncResult  *result,
+                         MscosWindow   *self)
+{
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (dialog, result, NULL);
+
+  if (file == NULL)
+    {
+      g_object_unref (self);
+      return;
+    }
+
+  g_file_load_bytes_async (file, NULL, (GAsyncReadyCallback) import_read_cb, self);
+}
+
+static void
+import_library_activated_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GListModel) filters = create_import_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Import Library"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
+                        (GAsyncReadyCallback) import_dialog_closed_cb, g_object_ref (self));
+}
+
+/* --- Search and pages ------------------------------------------------------------------- */
+
+static void
+search_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar,
+                                  !gtk_search_bar_get_search_mode (self->search_bar));
+}
+
+static void
+start_search_activated_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                         g_variant_get_string (parameter, NULL));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
+static void
+expand_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MscosOutcomePage *page = _mscos_window_get_visible_page (MSCOS_WINDOW (widget));
+
+  if (page != NULL)
+    mscos_outcome_page_set_expanded (page, g_str_equal (action_name, "win.expand-all"));
+}
+
+static void
+show_item_activated_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  mscos_window_show_item (MSCOS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- Installing them ------------------------------------------------------------------- */
+
+void
+_mscos_window_class_actions_init (MscosWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } bindings[] = {
+    { GDK_KEY_o, GDK_CONTROL_MASK, "win.open-content" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-library" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out" },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset" },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset" },
+    { GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.expand-all" },
+    { GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.collapse-all" },
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "s", show_item_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.start-search", "s",
+                                   start_search_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-content", NULL,
+                                   open_content_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-library", NULL,
+                                   export_library_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.import-library", NULL,
+                                   import_library_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.collapse-all", NULL, expand_activated_cb);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].modifiers,
+                                         bindings[i].action, NULL);
+}
+
+/* Sets up what the actions need on a new window, once it has its settings. */
+void
+_mscos_window_actions_init (MscosWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  if (zoom_provider == NULL)
+    {
+      zoom_provider = gtk_css_provider_new ();
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (zoom_provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    }
+
+  g_signal_connect_object (self->settings, "changed::text-scale", G_CALLBACK (apply_zoom), self,
+                           G_CONNECT_SWAPPED);
+  apply_zoom (self);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (file_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+}

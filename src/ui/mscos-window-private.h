@@ -1,0 +1,73 @@
+/* mscos-window-private.h
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "mscos-outcome-page.h"
+#include "mscos-window.h"
+
+G_BEGIN_DECLS
+
+/* MscosWindow spans two files: mscos-window.c (its lifecycle, pages, sidebar and banner) and
+ * mscos-window-actions.c (the "win." actions: links, content packs, the library's export and
+ * import, search, text size, expanding). */
+struct _MscosWindow
+{
+  AdwApplicationWindow    parent_instance;
+
+  /* Template children */
+  AdwToastOverlay        *toast_overlay;
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage      *content_page;
+  AdwNavigationView      *content_view;
+  GtkStack               *sidebar_stack;
+  GtkListView            *sidebar_list;
+  GtkStack               *page_stack;
+  AdwBanner              *banner;
+  GtkSearchBar           *search_bar;
+  GtkSearchEntry         *search_entry;
+  GMenuModel             *primary_menu;
+  GMenuModel             *page_menu;
+  GtkMenuButton          *primary_menu_button;
+  GtkMenuButton          *page_menu_button;
+  GtkWidget              *sidebar_quick_exit_button;
+  GtkWidget              *content_quick_exit_button;
+
+  MscosSession           *session;
+  GSettings              *settings;
+  /* Made the first time a search is opened. */
+  GtkWidget              *search_panel;
+  /* The primary menu's, made the first time the menu opens. */
+  GtkButton              *zoom_reset_button;
+  GtkWindow              *shortcuts_window;
+  guint                   loading_spinner_source;
+  /* What the banner above the content is saying. */
+  guint                   banner_message;
+  GtkSingleSelection     *sidebar_selection;
+  /* an item asked for before the content was loaded, shown once it is */
+  char                   *pending_item_id;
+  /* outcome id → MscosOutcomePage, built the first time each outcome is shown, and
+   * "library:bookmarks" and "library:notes" → MscosLibraryPage */
+  GHashTable             *pages;
+  MscosContentPack       *shown_pack;
+  gboolean                opened_by_user;
+};
+
+/* mscos-window.c */
+MscosContentPack *_mscos_window_get_content_pack  (MscosWindow *self);
+MscosLibrary     *_mscos_window_get_library       (MscosWindow *self);
+void              _mscos_window_open_content      (MscosWindow *self,
+                                                   GFile       *file);
+MscosOutcomePage *_mscos_window_get_visible_page  (MscosWindow *self);
+
+/* mscos-window-actions.c */
+void              _mscos_window_class_actions_init (MscosWindowClass *klass);
+void              _mscos_window_actions_init      (MscosWindow *self);
+GtkWidget        *_mscos_window_create_primary_popover (gpointer user_data);
+GtkWidget        *_mscos_window_create_page_popover (gpointer user_data);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+"""Reaching what is further down an outcome page the way a reader does. The page makes widgets
+only for the rows on screen, so an item below is not in the accessibility tree until the page
+is scrolled to it: these helpers turn the mouse wheel over the page until it is."""
+
+import subprocess
+import time
+
+from harness import fail
+
+WHEEL_DOWN = "5"
+WHEEL_UP = "4"
+
+
+# The page is a grid of one column (GtkGridView), which AT-SPI calls a table.
+PAGE_ROLES = ("table", "list")
+
+
+def page(app, title):
+    """The rows of an outcome page, which are named after the outcome."""
+    from harness import wait_for
+    return wait_for(lambda: [node for node in app.find_all(name=title) if node.roleName in PAGE_ROLES],
+                    f"the page {title!r}")[0]
+
+
+def wheel(node, button, clicks=3):
+    """Turns the mouse wheel over `node`."""
+    x, y, width, height = node.extents
+    subprocess.run(["xdotool", "mousemove", str(x + width // 2), str(y + height // 2)], check=True)
+    subprocess.run(["xdotool", "click", "--repeat", str(clicks), "--delay", "40", button], check=True)
+    time.sleep(0.3)
+
+
+def scroll_to(app, page_node, find, what, down=True, steps=80):
+    """Scrolls `page_node` until `find()` returns something, and returns it."""
+    for _ in range(steps):
+        try:
+            found = find()
+        except Exception:  # the tree changes while the page scrolls
+            found = None
+        if found:
+            return found
+        wheel(page_node, WHEEL_DOWN if down else WHEEL_UP)
+    fail(f"scrolling the page did not bring {what} on screen")
+
+
+def on_screen(app, node):
+    """Whether `node` lies within the main window."""
+    x, y, width, height = app.window.extents
+    nx, ny, nwidth, nheight = node.extents
+    return nheight > 0 and y <= ny and ny + nheight <= y + height + nheight // 2

@@ -1,0 +1,251 @@
+/* test-library-page.c
+ *
+ * Copyright 2026 The MSCOS Outcomes authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Library page built on its own, with a library in the test's own folders and a pack of
+ * every kind of item, without the application: what it lists, in what order, what the filter
+ * keeps, and that a change to one entry is a change to one row of what the list view shows. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "mscos-library-page.h"
+
+#define PACK_ID     "test.every-kind"
+#define QUOTE_ID    "safety.quote-keith"
+#define RESOURCE_ID "safety.beyond-survival"
+
+typedef struct
+{
+  MscosContentPack *pack;
+  MscosLibrary     *library;
+  GtkWindow        *window;
+  GtkWidget        *page;
+  GListModel       *shown;
+} Fixture;
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_assert_true (mscos_library_load_finish (MSCOS_LIBRARY (object), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+static MscosItem *
+get_item (Fixture    *fixture,
+          const char *id)
+{
+  MscosItem *item = mscos_content_pack_lookup_item (fixture->pack, id);
+
+  g_assert_nonnull (item);
+
+  return item;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *pack_path = g_test_build_filename (G_TEST_DIST, "data", "good",
+                                                      "every-kind.json", NULL);
+  g_autofree char *library_path = g_build_filename (g_get_user_data_dir (), "library.json",
+                                                    NULL);
+  g_autoptr (GFile) pack_file = g_file_new_for_path (pack_path);
+  g_autoptr (GFile) library_file = g_file_new_for_path (library_path);
+  g_autoptr (GError) error = NULL;
+  gboolean loaded = FALSE;
+
+  fixture->pack = mscos_content_pack_load (pack_file, NULL, &error);
+  g_assert_no_error (error);
+  fixture->library = mscos_library_new (library_file);
+  mscos_library_load_async (fixture->library, NULL, loaded_cb, &loaded);
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+show_page (Fixture              *fixture,
+           MscosLibraryPageMode  mode)
+{
+  GtkListView *list_view;
+
+  fixture->page = mscos_library_page_new (mode, fixture->library, fixture->pack);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture->window, fixture->page);
+  gtk_window_present (fixture->window);
+  list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (fixture->page,
+                                                            MSCOS_TYPE_LIBRARY_PAGE,
+                                                            "list_view"));
+  fixture->shown = G_LIST_MODEL (gtk_list_view_get_model (list_view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (fixture->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->pack);
+}
+
+static const char *
+shown_item_id (Fixture *fixture,
+               guint    position)
+{
+  g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (fixture->shown, position);
+
+  g_assert_nonnull (entry);
+
+  return mscos_library_entry_get_item_id (entry);
+}
+
+static void
+type_filter (Fixture    *fixture,
+             const char *text)
+{
+  GObject *entry = gtk_widget_get_template_child (fixture->page, MSCOS_TYPE_LIBRARY_PAGE,
+                                                  "filter_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* What the entry emits once the user pauses. */
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* Bookmarks newest first; a bookmark removed leaves the list. */
+static void
+test_bookmarks_newest_first (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID), TRUE);
+  /* A note alone is not a bookmark. */
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID), "Mine");
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID), "Too");
+  show_page (fixture, MSCOS_LIBRARY_PAGE_BOOKMARKS);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                                TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
+  g_assert_cmpstr (shown_item_id (fixture, 0), ==, RESOURCE_ID);
+  g_assert_cmpstr (shown_item_id (fixture, 1), ==, QUOTE_ID);
+
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                                FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  g_assert_cmpstr (shown_item_id (fixture, 0), ==, QUOTE_ID);
+}
+
+/* The filter keeps the notes with every word typed, whatever their case and accents, and
+ * gives the others back as words are deleted. */
+static void
+test_filter_words (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID),
+                          "Call Wendy at the café first");
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                          "Ask the police");
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
+
+  type_filter (fixture, "wen");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  type_filter (fixture, "wendy CAFE");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  g_assert_cmpstr (shown_item_id (fixture, 0), ==, QUOTE_ID);
+  type_filter (fixture, "wendy zebra");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 0);
+  type_filter (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
+
+  /* An entry that changes is looked at again with the words typed. */
+  type_filter (fixture, "ask");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID),
+                          "Call Wendy, or ask the police");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
+}
+
+typedef struct
+{
+  guint changes;
+  guint most_rows;
+} RowChanges;
+
+static void
+shown_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  RowChanges *changes)
+{
+  changes->changes++;
+  changes->most_rows = MAX (changes->most_rows, MAX (removed, added));
+}
+
+/* Typing in one note, and bookmarking an item that has a note, each change one row of what
+ * the Notes page shows, not the whole list: the list view then rebinds one row. */
+static void
+test_one_row_per_change (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const ids[] = {
+    "safety.quote-keith", "safety.audio-keith", "safety.beyond-survival",
+    "safety.helpline-steps",
+  };
+  RowChanges changes = { 0, };
+  GString *note = g_string_new ("Typed");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, ids[i]), ids[i]);
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, G_N_ELEMENTS (ids));
+  g_signal_connect (fixture->shown, "items-changed", G_CALLBACK (shown_changed_cb), &changes);
+
+  /* The newest note is at the top, where typing keeps it. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append_c (note, 'a' + i);
+      mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, ids[3]), note->str);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_cmpuint (changes.most_rows, <=, 1);
+
+  /* The oldest note, bookmarked, stays where it is among the notes. */
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, ids[0]), TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes.most_rows, <=, 1);
+  g_assert_cmpstr (shown_item_id (fixture, G_N_ELEMENTS (ids) - 1), ==, ids[0]);
+
+  g_string_free (note, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/library-page/bookmarks-newest-first", Fixture, NULL, fixture_set_up,
+              test_bookmarks_newest_first, fixture_tear_down);
+  g_test_add ("/ui/library-page/filter-words", Fixture, NULL, fixture_set_up,
+              test_filter_words, fixture_tear_down);
+  g_test_add ("/ui/library-page/one-row-per-change", Fixture, NULL, fixture_set_up,
+              test_one_row_per_change, fixture_tear_down);
+
+  return g_test_run ();
+}
