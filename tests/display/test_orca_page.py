@@ -2,9 +2,9 @@
 """What Orca says as a blind user goes through the Safety page with Tab, in reading order: a
 quotation that its source attributes to nobody, read with its words and "Quoted on the MSCOS
 page, not attributed"; its Bookmark button, named with the item it belongs to, and its pressed
-state as it is toggled; a recommendation set with its count, collapsed and expanded; a quotation
+state as it is toggled, and its Add note button; a recommendation set with its count, collapsed and expanded; a quotation
 read with "— speaker"; and a resource's Find out more, named with the resource. Then the
-primary menu, opened on this page, by the keyboard.
+primary menu and the page menu, opened on this page, by the keyboard.
 
 Some of this waits for work not merged yet: the checks say which (PENDING below, and
 screen_reader.Pending). The test is skipped, with the reason, if Orca cannot run in this
@@ -17,6 +17,7 @@ from screen_reader import Orca, Pending, opening, said
 
 SAFETY = "Safety from any trafficker or other abusers"
 UNATTRIBUTED = "Quoted on the MSCOS page, not attributed"
+PAGE_MENU_ITEMS = ["Expand All", "Collapse All"]
 MENU_ITEMS = ["Open Content Pack…", "Export Library…", "Import Library…", "Preferences",
               "Keyboard Shortcuts", "About MSCOS Outcomes"]
 
@@ -74,6 +75,10 @@ def bookmark(orca, pending, quote):
           f"Space bookmarks the quotation, and Orca says the button is pressed: {spoken!r}")
     spoken = " ".join(orca.listen("space"))
     check("not pressed" in spoken, f"Space again removes the bookmark: {spoken!r}")
+    spoken = " ".join(orca.listen("Tab"))
+    check(spoken.startswith("Add note"), f"Tab goes on to its Add note button: {spoken!r}")
+    pending.check(re.search(opening(quote["text"], 5), spoken),
+                  f"which names the item too: {spoken!r}", waits_for="cards")
 
 
 def recommendation_set(orca, recommendations):
@@ -115,6 +120,17 @@ def primary_menu(orca):
     orca.press("Escape", r"^Main menu toggle button not pressed")
 
 
+def page_menu(app, orca):
+    """The page menu's items have their names in the accessibility tree, and Orca reads them."""
+    orca.tab_until(r"^Page menu toggle button", limit=3)
+    spoken = " ".join(orca.listen("space"))
+    check("menu" in spoken and PAGE_MENU_ITEMS[0] in spoken,
+          f"Space opens the page menu, and Orca reads its first item: {spoken!r}")
+    names = [item.name for item in app.find_all(role="menu item")]
+    check(names == PAGE_MENU_ITEMS, f"its items have their names in the accessibility tree: {names}")
+    orca.press("Escape", r"^Page menu toggle button")
+
+
 def main():
     pack = load_pack()
     items = safety_items(pack)
@@ -141,6 +157,7 @@ def main():
                 with pending.step("Tab reaches a resource's Find out more", waits_for="scalefin"):
                     find_out_more(orca, pending, resource)
                 primary_menu(orca)
+                page_menu(app, orca)
     finally:
         home.remove()
     pending.finish()
