@@ -48,6 +48,8 @@ import sys
 import tempfile
 import time
 
+import pyatspi
+
 from harness import check, fail, wait_for
 
 CONFIG_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "screen-reader")
@@ -78,6 +80,17 @@ def skip(reason):
     """Ends the test as skipped: Orca cannot run here, for `reason`."""
     print(f"SKIP: Orca cannot run in this root: {reason}")
     sys.exit(SKIP_STATUS)
+
+
+def wait_for_first_page(app, pack):
+    """Waits until the app shows its first outcome page and has selected its entry in the
+    sidebar. The app does both once the pack is loaded, a moment after its window appears; Orca
+    announces the selection when it comes, and a key pressed before would be heard with it."""
+    title = pack["outcomes"][0]["title"]
+    app.find(title, role="heading")
+    entry = app.find(title, role="list item")
+    wait_for(lambda: entry.getState().contains(pyatspi.STATE_SELECTED),
+             f"the sidebar to select {title!r}")
 
 
 def _stop_here(message):
@@ -391,6 +404,19 @@ class Orca:
         wait_for(self.idle, "Orca to deal with the events of " + combo)
         said = self.utterances(mark)
         return said[next(i for i, text in enumerate(said) if regex.search(text)):]
+
+    def hear_all(self, combo, *patterns, timeout=15.0):
+        """Presses `combo`, waits until Orca has said something that matches each of `patterns`
+        and has dealt with every event it was sent, and returns all it said after the key, as
+        one text. Orca may present a key's events one at a time (a list, then its entry), and
+        be idle in between: this waits for all that is expected."""
+        mark = self.mark()
+        self.keys(combo)
+        for pattern in patterns:
+            self.wait_for_speech(pattern, since=mark, timeout=timeout,
+                                 what=f"Orca to say {pattern!r} after {combo}")
+        wait_for(self.idle, "Orca to deal with the events of " + combo)
+        return self.spoken(mark)
 
     def where_am_i(self, timeout=15.0):
         """Asks Orca where the focus is (its Where Am I command, KP_Enter on a desktop

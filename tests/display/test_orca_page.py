@@ -13,7 +13,7 @@ root."""
 import re
 
 from harness import App, Home, check, load_pack, run
-from screen_reader import Orca, Pending, opening, said
+from screen_reader import Orca, Pending, opening, said, wait_for_first_page
 
 SAFETY = "Safety from any trafficker or other abusers"
 UNATTRIBUTED = "Quoted on the MSCOS page, not attributed"
@@ -147,6 +147,7 @@ def main():
     try:
         with App(home=home) as app:
             app.focus()
+            wait_for_first_page(app, pack)
             with Orca() as orca:
                 orca.wait_for_speech(r"^Search toggle button")
                 open_safety_by_keyboard(app, orca)
