@@ -163,22 +163,35 @@ append_row (GString            *csv,
   g_string_append (csv, "\r\n");
 }
 
-/* Returns the CSV table: a UTF-8 byte-order mark (which spreadsheets need to take the file
- * as UTF-8), a header row, then one row a comment, each ended with CRLF. */
-GBytes *
-mscos_review_export_csv (MscosReview      *self,
-                         MscosContentPack *pack)
+/**
+ * mscos_review_dup_table:
+ * @pack: (nullable): the pack under review, for the titles of outcomes and sections
+ *
+ * The consultation table as rows of plain text, in the order of the pack, then by time: the
+ * column headings first, then one row a comment, each of the same columns as the CSV (see
+ * docs/review-format.md), none %NULL. The CSV export and the printed table are made of it.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows
+ */
+GPtrArray *
+mscos_review_dup_table (MscosReview      *self,
+                        MscosContentPack *pack)
 {
-  g_autoptr (GPtrArray) comments = mscos_review_dup_sorted (self);
-  GString *csv = g_string_new ("\xef\xbb\xbf");
+  g_autoptr (GPtrArray) comments = NULL;
+  GPtrArray *rows;
   const char *header[] = {
     _("Outcome"), _("Section"), _("Item id"), _("JSON path"), _("Kind"), _("Quoted words"),
     _("Type"), _("Comment"), _("Reviewer"), _("Date"), _("Status"), _("Response"), NULL,
   };
   Titles titles;
 
+  g_return_val_if_fail (MSCOS_IS_REVIEW (self), NULL);
+  g_return_val_if_fail (pack == NULL || MSCOS_IS_CONTENT_PACK (pack), NULL);
+
+  comments = mscos_review_dup_sorted (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   titles_init (&titles, self, pack);
-  append_row (csv, header);
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
 
   for (guint i = 0; i < comments->len; i++)
     {
@@ -207,10 +220,25 @@ mscos_review_export_csv (MscosReview      *self,
       for (guint j = 0; j < G_N_ELEMENTS (row) - 1; j++)
         if (row[j] == NULL)
           row[j] = "";
-      append_row (csv, row);
+      g_ptr_array_add (rows, g_strdupv ((char **) row));
     }
 
   titles_clear (&titles);
+
+  return rows;
+}
+
+/* Returns the CSV table: a UTF-8 byte-order mark (which spreadsheets need to take the file
+ * as UTF-8), a header row, then one row a comment, each ended with CRLF. */
+GBytes *
+mscos_review_export_csv (MscosReview      *self,
+                         MscosContentPack *pack)
+{
+  g_autoptr (GPtrArray) rows = mscos_review_dup_table (self, pack);
+  GString *csv = g_string_new ("\xef\xbb\xbf");
+
+  for (guint i = 0; i < rows->len; i++)
+    append_row (csv, g_ptr_array_index (rows, i));
 
   return g_string_free_to_bytes (csv);
 }
