@@ -13,9 +13,9 @@ from harness import App, check, load_pack, run
 from screen_reader import Orca, Pending, said, wait_for_first_page
 
 SAFETY = "Safety from any trafficker or other abusers"
-# The primary menu's items, in order; others may come between them (Print…, say).
-MENU_ITEMS = ["Open Content Pack…", "Export Library…", "Import Library…", "Preferences",
-              "Keyboard Shortcuts", "About MSCOS Outcomes"]
+# The primary menu's items, in order; others may come between them.
+MENU_ITEMS = ["Print…", "Export as PDF…", "Open Content Pack…", "Export Library…",
+              "Import Library…", "Preferences", "Keyboard Shortcuts", "About MSCOS Outcomes"]
 GROUP_TITLES = {"working-with-the-set": "The Outcome Set", "core-outcome": "Core Outcomes",
                 "related-framework": "Related Frameworks"}
 LIBRARY_GROUP = "Your Library"

@@ -18,8 +18,8 @@ from screen_reader import Orca, Pending, opening, said, wait_for_first_page
 SAFETY = "Safety from any trafficker or other abusers"
 UNATTRIBUTED = "Quoted on the MSCOS page, not attributed"
 PAGE_MENU_ITEMS = ["Expand All", "Collapse All"]
-MENU_ITEMS = ["Open Content Pack…", "Export Library…", "Import Library…", "Preferences",
-              "Keyboard Shortcuts", "About MSCOS Outcomes"]
+MENU_ITEMS = ["Print…", "Export as PDF…", "Open Content Pack…", "Export Library…",
+              "Import Library…", "Preferences", "Keyboard Shortcuts", "About MSCOS Outcomes"]
 
 # Checks that wait for work not merged yet, by reason: take a reason out once that work is
 # in, and its checks must pass (the test fails, naming it, as soon as they do).
