@@ -2,9 +2,10 @@
 """What Orca says as a blind user goes through the Safety page with Tab, in reading order: a
 quotation that its source attributes to nobody, read with its words and "Quoted on the MSCOS
 page, not attributed"; its Bookmark button, named with the item it belongs to, and its pressed
-state as it is toggled, and its Add note button; a recommendation set with its count, collapsed and expanded; a quotation
-read with "— speaker"; and a resource's Find out more, named with the resource. Then the
-primary menu and the page menu, opened on this page, by the keyboard.
+state as it is toggled, and its Add note button; a recommendation set with its count,
+collapsed and expanded; a quotation read with "— speaker"; and a resource's Find out more,
+named with the resource. Then the primary menu and the page menu, opened on this page, by the
+keyboard.
 
 Some of this waits for work not merged yet: the checks say which (PENDING below, and
 screen_reader.Pending). The test is skipped, with the reason, if Orca cannot run in this
@@ -68,7 +69,8 @@ def unattributed_quote(orca, pending, quote):
 def bookmark(orca, pending, quote):
     spoken = orca.tab_until(r"^Bookmark")
     pending.check(re.search(opening(quote["text"], 5), spoken),
-                  f"its Bookmark button names the item it belongs to: {spoken!r}", waits_for="cards")
+                  f"its Bookmark button names the item it belongs to: {spoken!r}",
+                  waits_for="cards")
     check("not pressed" in spoken, f"and says it is not pressed: {spoken!r}")
     spoken = " ".join(orca.listen("space"))
     check("pressed" in spoken and "not pressed" not in spoken,
@@ -127,7 +129,8 @@ def page_menu(app, orca):
     check("menu" in spoken and PAGE_MENU_ITEMS[0] in spoken,
           f"Space opens the page menu, and Orca reads its first item: {spoken!r}")
     names = [item.name for item in app.find_all(role="menu item")]
-    check(names == PAGE_MENU_ITEMS, f"its items have their names in the accessibility tree: {names}")
+    check(names == PAGE_MENU_ITEMS,
+          f"its items have their names in the accessibility tree: {names}")
     orca.press("Escape", r"^Page menu toggle button")
 
 
