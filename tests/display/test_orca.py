@@ -23,6 +23,9 @@ LIBRARY_GROUP = "Your Library"
 # Checks that wait for work not merged yet, by reason (see screen_reader.Pending): take a
 # reason out once that work is in, and its checks must pass.
 PENDING = {
+    "menu-arrows": "not fixed yet: in the primary menu, Down and Up go round the three "
+                   "buttons of the text size row (the custom child that "
+                   "_mscos_window_create_primary_popover() adds) and never reach its items",
     "reveal-focus": "not fixed yet: after Enter on a search result the focus stays on the "
                     "result, so Orca says nothing of the item it opens "
                     "(mscos_outcome_page_reveal_item() in src/ui/mscos-outcome-page.c is to "
@@ -77,7 +80,7 @@ def menu_names(app):
     return [item.name for item in app.find_all(role="menu item")]
 
 
-def primary_menu(app, orca):
+def primary_menu(app, orca, pending):
     # Each key waits for Orca to have presented the one before: a Tab that comes while the
     # menu is still putting the focus on its first control moves the focus from wherever it was.
     spoken = orca.listen("F10")
@@ -101,6 +104,16 @@ def primary_menu(app, orca):
     check(in_order(MENU_ITEMS, heard), f"and then each item, in order: {heard}")
     orca.press("Escape", r"^Main menu toggle button not pressed")
     check(True, "Escape closes the menu and gives the focus back to its button")
+
+    orca.listen("F10")
+    for count in range(1, 5):
+        spoken = orca.listen("Down")
+        if any(re.match(said(MENU_ITEMS[0]), text) for text in spoken):
+            break
+    pending.check(any(re.match(said(MENU_ITEMS[0]), text) for text in spoken),
+                  f"Down goes from the text size row to the menu's items, as in any menu: "
+                  f"press {count} says {spoken}", waits_for="menu-arrows")
+    orca.press("Escape", r"^Main menu toggle button not pressed")
 
 
 def search(app, orca, pending):
@@ -144,7 +157,7 @@ def main():
         with Orca() as orca:
             window(orca)
             sidebar(orca, pack)
-            primary_menu(app, orca)
+            primary_menu(app, orca, pending)
             toast(app, orca, pack)
             search(app, orca, pending)
     pending.finish()
