@@ -88,9 +88,19 @@ validate_files (const char * const *filenames)
       pack = mscos_content_pack_load (file, NULL, &error);
       if (pack != NULL)
         {
-          g_print (_("%s: ok: %u outcomes, %u items\n"), filenames[i],
-                   g_list_model_get_n_items (mscos_content_pack_get_outcomes (pack)),
-                   mscos_content_pack_get_n_items (pack));
+          guint n_outcomes = g_list_model_get_n_items (mscos_content_pack_get_outcomes (pack));
+          guint n_items = mscos_content_pack_get_n_items (pack);
+          g_autofree char *outcomes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "%u outcome", "%u outcomes",
+                                                                    n_outcomes),
+                                                       n_outcomes);
+          g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item",
+                                                                 "%u items", n_items),
+                                                    n_items);
+
+          /* Translators: --validate's line for a good pack: its file name, then the counts
+           * "12 outcomes" and "80 items" */
+          g_print (_("%s: ok: %s, %s\n"), filenames[i], outcomes, items);
           continue;
         }
 
@@ -105,6 +115,7 @@ validate_files (const char * const *filenames)
         }
       else
         {
+          /* Translators: a file name, then why it cannot be read */
           g_print (_("%s: cannot be read: %s\n"), filenames[i], error->message);
         }
     }
@@ -126,6 +137,7 @@ load_pack (const char *content)
     file = g_file_new_for_uri (MSCOS_DEFAULT_CONTENT_URI);
   pack = mscos_content_pack_load (file, NULL, &error);
   if (pack == NULL)
+    /* Translators: a file name (or "The built-in content"), then why it cannot be read */
     g_printerr (_("%s cannot be read:\n%s\n"), content ? content : _("The built-in content"),
                 error->message);
 

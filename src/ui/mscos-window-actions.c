@@ -599,11 +599,27 @@ import_read_cb (GFile        *file,
   if (bytes != NULL && library != NULL
       && mscos_library_import_json_full (library, bytes, name, &report, &error))
     {
-      /* Translators: after importing a library file */
-      g_autofree char *message = g_strdup_printf (_("Imported: %u notes and %u bookmarks added, "
-                                                    "%u notes merged, %u already here"),
-                                                  report.notes_added, report.bookmarks_added,
-                                                  report.notes_merged, report.duplicates);
+      g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note",
+                                                             "%u notes", report.notes_added),
+                                                report.notes_added);
+      g_autofree char *bookmarks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bookmark",
+                                                                 "%u bookmarks",
+                                                                 report.bookmarks_added),
+                                                    report.bookmarks_added);
+      g_autofree char *merged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note merged",
+                                                              "%u notes merged",
+                                                              report.notes_merged),
+                                                 report.notes_merged);
+      /* Translators: how many of the imported notes and bookmarks the library had already */
+      g_autofree char *duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u already here",
+                                                                  "%u already here",
+                                                                  report.duplicates),
+                                                     report.duplicates);
+      /* Translators: after importing a library file, each %s a count: "Imported: 3 notes
+       * and 2 bookmarks added, 1 note merged, 4 already here" */
+      g_autofree char *message = g_strdup_printf (_("Imported: %s and %s added, %s, %s"),
+                                                  notes, bookmarks, merged, duplicates);
 
       mscos_window_show_toast (self, message);
     }
@@ -612,6 +628,7 @@ import_read_cb (GFile        *file,
       AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Import File"), NULL);
 
       adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                    /* Translators: a file name, then why it cannot be read */
                                     _("“%s” is not a library file this app can read. Nothing was "
                                       "changed.\n\n%s"), name, error->message);
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
