@@ -169,10 +169,6 @@ update_from_entry (MscosItemActions *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       noted ? _("Edit note") : _("Add note"),
                                       -1);
-      if (bookmarked || noted)
-        gtk_widget_add_css_class (GTK_WIDGET (self), "in-use");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), "in-use");
       self->shown = shown;
     }
 

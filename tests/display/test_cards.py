@@ -16,8 +16,8 @@ import tempfile
 
 import pyatspi
 
-from harness import App, atspi_tree, check, run, wait_for
-from page_scroll import page, scroll_to
+from harness import App, Home, atspi_tree, check, run, wait_for
+from page_scroll import on_screen, page, scroll_to
 
 CARDS = "Cards <b>page</b>"
 SUMMARY_PAGE = "Summarised page"
@@ -33,6 +33,10 @@ CORRECTED = "Open <i>all</i>"
 NOTE = "a stray <b>tag</b>"
 TEXT_TITLE = "When you call"
 TEXT_NUMBER = "+44 (0)20 7946 0000"
+SET = "Things to do"
+RECOMMENDATION = "Answer the phone <b>first</b>."
+# WCAG 2.1, 1.4.11: what a control needs to be told apart from what is around it.
+CONTROL_CONTRAST = 3.0
 
 
 def write_pack(folder):
@@ -47,6 +51,8 @@ def write_pack(folder):
         {"id": "cards.call", "kind": "text", "title": TEXT_TITLE,
          "body": [{"type": "paragraph", "text": "Say what you need."}],
          "phones": [{"title": "The other line", "number": TEXT_NUMBER}]},
+        {"id": "cards.recs", "kind": "recommendations", "title": SET,
+         "groups": [{"style": "numbered", "items": [{"id": "cards.recs.1", "text": RECOMMENDATION}]}]},
     ]
     pack = {"format": "mscos-content-pack", "version": 1,
             "pack": {"id": "test.cards", "title": "Cards", "revision": "1", "date": "2026-12-02",
@@ -96,6 +102,84 @@ def click_middle(app, node):
 def is_pressed(node):
     states = node.getState()
     return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
+
+
+def pixels(path, x, y, width, height):
+    """The pixels of a part of a screenshot, as (r, g, b) tuples, read from its binary PPM."""
+    ppm = subprocess.run(["convert", path, "ppm:-"], capture_output=True, check=True).stdout
+    fields, offset = [], 0
+    while len(fields) < 4:  # "P6", width, height, the largest value, each after white space
+        while ppm[offset:offset + 1].isspace():
+            offset += 1
+        end = offset
+        while not ppm[end:end + 1].isspace():
+            end += 1
+        fields.append(ppm[offset:end])
+        offset = end
+    offset += 1
+    image_width = int(fields[1])
+    rows = []
+    for row in range(y, y + height):
+        start = offset + (row * image_width + x) * 3
+        rows.extend(tuple(ppm[i:i + 3]) for i in range(start, start + width * 3, 3))
+    return rows
+
+
+def luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def open_recommendation(app):
+    """Opens the set at the end of the page and returns its recommendation's Bookmark button."""
+    rows = page(app, CARDS)
+    card = scroll_to(app, rows, lambda: app.find_all(name=SET, role="grouping"), "the set")[0]
+    toggle = wait_for(lambda: [n for n in app.find_all(role="toggle button", parent=card)
+                               if "recommendation" in (n.name or "")], "the set's toggle")[0]
+    app.activate(toggle)
+
+    def bookmark():
+        found = [n for n in app.find_all(name="Bookmark", role="toggle button")
+                 if (n.description or "").startswith("1. Answer the phone")]
+        return found and on_screen(app, found[0]) and found[0]
+    return scroll_to(app, rows, bookmark, "the recommendation's Bookmark button")
+
+
+def check_recommendation_button(app, style):
+    """The recommendation's Bookmark button stands out from its row at rest (not pointed at, not
+    focused), and is drawn where the accessibility tree says."""
+    subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
+    button = open_recommendation(app)
+    subprocess.run(["xdotool", "mousemove", "0", "0"], check=True)
+    path = app.screenshot(f"cards-recommendation-{style}")
+    frame_x, frame_y, _, _ = window_extents(app.window)
+    note = [n for n in app.find_all(name="Add note") if n.description == button.description][0]
+    ratios = {}
+    for name, node in (("Bookmark", button), ("Add note", note)):
+        x, y, width, height = window_extents(node)
+        area = pixels(path, x - frame_x, y - frame_y, width, height)
+        background = max(set(area), key=area.count)
+        ratios[name] = max(contrast(pixel, background) for pixel in area)
+    print(f"# contrast at rest ({style}): " + ", ".join(f"{k} {v:.1f}:1" for k, v in ratios.items()))
+    # The outline star (non-starred-symbolic) is a hairline that no pixel of which is drawn in the
+    # full colour at 1x, dimmed or not; the note button's pencil is, so it shows the dimming.
+    check(ratios["Add note"] >= CONTROL_CONTRAST,
+          f"a recommendation's buttons have {ratios['Add note']:.1f}:1 contrast with their row at rest "
+          f"({style}), at least {CONTROL_CONTRAST}:1")
+
+    click_middle(app, button)
+    wait_for(lambda: is_pressed(button), "the recommendation to be bookmarked")
+    click_middle(app, button)
+    wait_for(lambda: not is_pressed(button), "the recommendation's bookmark to be removed")
+    check(True, f"a click at the middle of a recommendation's Bookmark extents lands on it ({style})")
 
 
 def check_quote_credit(app):
@@ -233,7 +317,19 @@ def main():
         check_corrections(app)
         check_phones(app)
         check_search(app)
-        app.screenshot("cards-test-pack")
+        check_recommendation_button(app, "light")
+
+    for style, env in (("dark", {}), ("high-contrast", {"ADW_DEBUG_HIGH_CONTRAST": "1"})):
+        home = Home()
+        if style == "dark":
+            home.set_setting("style-variant", "'dark'")
+        try:
+            with App("--content", write_pack(folder), home=home, env=env) as app:
+                app.resize(1000, 780)
+                app.activate(app.find(CARDS, role="list item"))
+                check_recommendation_button(app, style)
+        finally:
+            home.remove()
 
 
 if __name__ == "__main__":
