@@ -341,21 +341,11 @@ create_note_editor (gpointer user_data)
 }
 
 /* The buttons are also in rows that are not cards (a recommendation's), inside the page's
- * padded card frames: see mscos_widget_get_accessible_bounds(). */
-static gboolean
-mscos_item_actions_get_bounds (GtkAccessible *accessible,
-                               int           *x,
-                               int           *y,
-                               int           *width,
-                               int           *height)
-{
-  return mscos_widget_get_accessible_bounds (GTK_WIDGET (accessible), x, y, width, height);
-}
-
+ * padded card frames: see mscos_widget_accessible_get_bounds(). */
 static void
 mscos_item_actions_accessible_init (GtkAccessibleInterface *iface)
 {
-  iface->get_bounds = mscos_item_actions_get_bounds;
+  iface->get_bounds = mscos_widget_accessible_get_bounds;
 }
 
 static void

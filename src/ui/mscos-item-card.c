@@ -176,21 +176,11 @@ mscos_item_card_set_property (GObject      *object,
 }
 
 /* A card lies inside the page's card frames, whose padding and border GTK leaves out of its
- * children's accessible positions: see mscos_widget_get_accessible_bounds(). */
-static gboolean
-mscos_item_card_get_bounds (GtkAccessible *accessible,
-                            int           *x,
-                            int           *y,
-                            int           *width,
-                            int           *height)
-{
-  return mscos_widget_get_accessible_bounds (GTK_WIDGET (accessible), x, y, width, height);
-}
-
+ * children's accessible positions: see mscos_widget_accessible_get_bounds(). */
 static void
 mscos_item_card_accessible_init (GtkAccessibleInterface *iface)
 {
-  iface->get_bounds = mscos_item_card_get_bounds;
+  iface->get_bounds = mscos_widget_accessible_get_bounds;
 }
 
 static void

@@ -343,10 +343,11 @@ mscos_widget_unparent_children (GtkWidget *widget)
 }
 
 /**
- * mscos_widget_get_accessible_bounds:
+ * mscos_widget_accessible_get_bounds:
+ * @accessible: a widget
  *
- * An implementation of GtkAccessibleInterface.get_bounds that gives assistive technologies
- * where @widget is drawn.
+ * An implementation of GtkAccessibleInterface.get_bounds, for a widget to give assistive
+ * technologies where it is drawn.
  *
  * AT-SPI's extents of a widget are the sum of the bounds of the widget and of every accessible
  * ancestor. GTK (4.18, and still 4.24) gives each widget's bounds in its parent's content box,
@@ -357,21 +358,20 @@ mscos_widget_unparent_children (GtkWidget *widget)
  * to whatever its ancestors report, so the sum comes out where the widget is drawn in its
  * window, and stays right if GTK changes what the ancestors report.
  *
- * Returns: %FALSE if @widget is not on screen
+ * Returns: %FALSE if @accessible is not on screen
  */
 gboolean
-mscos_widget_get_accessible_bounds (GtkWidget *widget,
-                                    int       *x,
-                                    int       *y,
-                                    int       *width,
-                                    int       *height)
+mscos_widget_accessible_get_bounds (GtkAccessible *accessible,
+                                    int           *x,
+                                    int           *y,
+                                    int           *width,
+                                    int           *height)
 {
+  GtkWidget *widget = GTK_WIDGET (accessible);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkAccessible *ancestor;
   graphene_rect_t bounds;
   int ancestors_x = 0, ancestors_y = 0;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
   if (root == NULL || !gtk_widget_get_realized (widget)
       || !gtk_widget_compute_bounds (widget, GTK_WIDGET (root), &bounds))
@@ -379,7 +379,7 @@ mscos_widget_get_accessible_bounds (GtkWidget *widget,
 
   /* As AT-SPI adds them up (gtk/a11y/gtkatspicomponent.c): up to the first ancestor that has
    * no bounds. */
-  ancestor = gtk_accessible_get_accessible_parent (GTK_ACCESSIBLE (widget));
+  ancestor = gtk_accessible_get_accessible_parent (accessible);
   while (ancestor != NULL)
     {
       GtkAccessible *next = NULL;

@@ -16,7 +16,7 @@ import tempfile
 
 import pyatspi
 
-from harness import App, Home, atspi_tree, check, run, wait_for
+from harness import App, Home, atspi_tree, check, fail, run, wait_for
 from page_scroll import on_screen, page, scroll_to
 
 CARDS = "Cards <b>page</b>"
@@ -117,7 +117,9 @@ def pixels(path, x, y, width, height):
         fields.append(ppm[offset:end])
         offset = end
     offset += 1
-    image_width = int(fields[1])
+    image_width, image_height = int(fields[1]), int(fields[2])
+    if x < 0 or y < 0 or x + width > image_width or y + height > image_height:
+        fail(f"{width}×{height} at ({x}, {y}) is not within the {image_width}×{image_height} screenshot")
     rows = []
     for row in range(y, y + height):
         start = offset + (row * image_width + x) * 3
