@@ -25,8 +25,6 @@ MENU_ITEMS = ["Print…", "Export as PDF…", "Open Content Pack…", "Export Li
 # Checks that wait for work not merged yet, by reason: take a reason out once that work is
 # in, and its checks must pass (the test fails, naming it, as soon as they do).
 PENDING = {
-    "cards": "the cards branch: the item's name on the buttons repeated on every card "
-             "(Bookmark, Add note, Find out more) and a quotation's credit in what is read",
     "scalefin": "the scalefin branch: Tab reaches every control of the page, also of the rows "
                 "not yet on screen (today Tab goes from the last row built back to the window's "
                 "first control)",
