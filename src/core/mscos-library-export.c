@@ -33,18 +33,21 @@ append_heading (GString    *md,
   g_string_append (md, "\n\n");
 }
 
+/* The quotation, then its speaker after a dash; or, for one the source attributes to nobody,
+ * the sentence saying so (@credit from mscos_item_dup_quote_credit()), with no dash. */
 static void
 append_quote (GString    *md,
               const char *text,
-              const char *attribution)
+              const char *credit,
+              gboolean    attributed)
 {
   mscos_markdown_append_block (md, text, "> ");
-  if (attribution != NULL)
+  if (credit != NULL)
     {
-      /* Join the attribution to the quotation. */
+      /* Join the credit to the quotation. */
       g_string_truncate (md, md->len - 1);
-      g_string_append (md, ">\n> — ");
-      mscos_markdown_append_inline (md, attribution);
+      g_string_append (md, attributed ? ">\n> — " : ">\n> ");
+      mscos_markdown_append_inline (md, credit);
       g_string_append (md, "\n\n");
     }
 }
@@ -88,8 +91,9 @@ append_item_entry (GString           *md,
   if (kind == MSCOS_ITEM_QUOTE && text != NULL)
     {
       g_autofree char *attribution = mscos_item_dup_attribution (item);
+      g_autofree char *credit = mscos_item_dup_quote_credit (item);
 
-      append_quote (md, text, attribution);
+      append_quote (md, text, credit, attribution != NULL);
     }
   else if (text != NULL)
     {
@@ -129,7 +133,7 @@ append_missing_entry (GString           *md,
     }
 
   if (excerpt != NULL && g_strcmp0 (mscos_library_entry_get_item_kind (entry), "quote") == 0)
-    append_quote (md, excerpt, NULL);
+    append_quote (md, excerpt, NULL, FALSE);
   else if (excerpt != NULL)
     mscos_markdown_append_block (md, excerpt, "");
 
