@@ -459,13 +459,13 @@ mscos_outcome_row_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->frames[0], width, height, baseline, NULL);
 }
 
-/* The first (or, going back, the last) control under @widget that is shown and can take the
- * focus, in the order Tab goes through them (the order of the widgets). GTK's own focus
- * movement looks only at widgets that are mapped, and a row the page has just scrolled to is
- * not mapped until the next frame; its grab_focus() looks at hidden ones too, and a row keeps
- * hidden what it showed for other kinds of rows. */
+/* Gives the focus to the first (or, going back, the last) control under @widget that is shown
+ * and takes it, in the order Tab goes through them (the order of the widgets), and returns it.
+ * GTK's own focus movement looks only at widgets that are mapped, and a row the page has just
+ * scrolled to is not mapped until the next frame; its grab_focus() looks at hidden ones too,
+ * and a row keeps hidden what it showed for other kinds of rows. */
 static GtkWidget *
-find_control (GtkWidget *widget,
+grab_control (GtkWidget *widget,
               gboolean   forward)
 {
   for (GtkWidget *child = forward ? gtk_widget_get_first_child (widget) : gtk_widget_get_last_child (widget);
@@ -474,11 +474,12 @@ find_control (GtkWidget *widget,
     {
       GtkWidget *found;
 
-      if (!gtk_widget_get_visible (child) || !gtk_widget_get_sensitive (child) || !gtk_widget_get_can_focus (child))
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child)
+          || !gtk_widget_get_sensitive (child) || !gtk_widget_get_can_focus (child))
         continue;
-      if (gtk_widget_get_focusable (child))
+      if (gtk_widget_get_focusable (child) && gtk_widget_grab_focus (child))
         return child;
-      found = find_control (child, forward);
+      found = grab_control (child, forward);
       if (found != NULL)
         return found;
     }
@@ -516,13 +517,6 @@ focused_control_mapped_cb (GtkWidget *control)
   g_signal_handlers_disconnect_by_func (control, focused_control_mapped_cb, NULL);
   if (gtk_widget_has_focus (control))
     gtk_accessible_update_platform_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED);
-}
-
-/* What the list view calls to move the focus into a row: its first control. */
-static gboolean
-mscos_outcome_row_grab_focus (GtkWidget *widget)
-{
-  return mscos_outcome_row_focus_control (MSCOS_OUTCOME_ROW (widget), TRUE);
 }
 
 static void
@@ -614,7 +608,6 @@ mscos_outcome_row_class_init (MscosOutcomeRowClass *klass)
                   G_TYPE_BOOLEAN, 1, GTK_TYPE_DIRECTION_TYPE);
 
   widget_class->focus = mscos_outcome_row_focus;
-  widget_class->grab_focus = mscos_outcome_row_grab_focus;
   widget_class->get_request_mode = mscos_outcome_row_get_request_mode;
   widget_class->measure = mscos_outcome_row_measure;
   widget_class->size_allocate = mscos_outcome_row_size_allocate;
@@ -738,12 +731,14 @@ mscos_outcome_row_focus_control (MscosOutcomeRow *self,
 
   g_return_val_if_fail (MSCOS_IS_OUTCOME_ROW (self), FALSE);
 
-  control = find_control (GTK_WIDGET (self), forward);
-  if (control == NULL || !gtk_widget_grab_focus (control))
+  control = grab_control (GTK_WIDGET (self), forward);
+  if (control == NULL)
     return FALSE;
 
   if (!gtk_widget_get_mapped (control))
     g_signal_connect (control, "map", G_CALLBACK (focused_control_mapped_cb), NULL);
+  else
+    gtk_accessible_update_platform_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED);
 
   return TRUE;
 }
