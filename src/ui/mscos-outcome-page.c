@@ -115,7 +115,7 @@ focus_row (MscosOutcomePage *self,
   if (widget == NULL)
     return FALSE;
 
-  return gtk_widget_child_focus (widget, forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+  return mscos_outcome_row_focus_control (MSCOS_OUTCOME_ROW (widget), forward);
 }
 
 static void
@@ -279,8 +279,8 @@ catch_up (MscosOutcomePage *self)
   mscos_page_feed_catch_up (self->feed);
 }
 
-/* Tab, Shift+Tab and the arrows move through the list's rows, but a row without controls takes
- * no focus (MscosOutcomeRow::focus-past): the focus goes on to the next row that has one. */
+/* Tab, Shift+Tab, Up and Down go through the controls of a row, and past its first or last
+ * (MscosOutcomeRow::focus-past) on to the next row that has one, in the order of the page. */
 static gboolean
 row_focus_past_cb (MscosOutcomeRow  *row_widget,
                    GtkDirectionType  direction,
@@ -315,6 +315,27 @@ row_focus_past_cb (MscosOutcomeRow  *row_widget,
     return FALSE;
 
   return focus_row (self, next, forward);
+}
+
+/* Tab into the page from the header bar or the sidebar goes to its first control, Shift+Tab
+ * to its last, wherever the page is scrolled to; the list view would go to its first or last
+ * row, and out of the page again if that row has no control. */
+static gboolean
+mscos_outcome_page_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (widget);
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  guint first;
+
+  if (gtk_widget_get_focus_child (widget) != NULL
+      || (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD))
+    return GTK_WIDGET_CLASS (mscos_outcome_page_parent_class)->focus (widget, direction);
+
+  catch_up (self);
+  first = mscos_page_model_find_control_row (self->model, G_MAXUINT, forward);
+
+  return first != G_MAXUINT && focus_row (self, first, forward);
 }
 
 static void
@@ -476,6 +497,7 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
   object_class->dispose = mscos_outcome_page_dispose;
   object_class->get_property = mscos_outcome_page_get_property;
   object_class->set_property = mscos_outcome_page_set_property;
+  widget_class->focus = mscos_outcome_page_focus;
 
   properties[PROP_OUTCOME] =
     g_param_spec_object ("outcome", NULL, NULL,

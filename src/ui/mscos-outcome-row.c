@@ -459,9 +459,39 @@ mscos_outcome_row_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->frames[0], width, height, baseline, NULL);
 }
 
-/* A row without controls (a heading, a paragraph) takes no focus, and the list view would give
- * up there, letting the focus leave the page; the page moves it on to the next row that has
- * one. */
+/* Gives the focus to the first (or, going back, the last) control under @widget that is shown
+ * and takes it, in the order Tab goes through them (the order of the widgets), and returns it.
+ * GTK's own focus movement looks only at widgets that are mapped, and a row the page has just
+ * scrolled to is not mapped until the next frame; its grab_focus() looks at hidden ones too,
+ * and a row keeps hidden what it showed for other kinds of rows. */
+static GtkWidget *
+grab_control (GtkWidget *widget,
+              gboolean   forward)
+{
+  for (GtkWidget *child = forward ? gtk_widget_get_first_child (widget) : gtk_widget_get_last_child (widget);
+       child != NULL;
+       child = forward ? gtk_widget_get_next_sibling (child) : gtk_widget_get_prev_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child)
+          || !gtk_widget_get_sensitive (child) || !gtk_widget_get_can_focus (child))
+        continue;
+      if (gtk_widget_get_focusable (child) && gtk_widget_grab_focus (child))
+        return child;
+      found = grab_control (child, forward);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Tab and Shift+Tab go through the row's controls; past its first or last, and through a row
+ * without controls (a heading, a paragraph), the page moves the focus on to the next row that
+ * has one (MscosOutcomeRow::focus-past). The list view would move it to the next row itself,
+ * but gives up at a row without controls, letting the focus leave the page, and goes into the
+ * row above at its first control rather than its last. */
 static gboolean
 mscos_outcome_row_focus (GtkWidget        *widget,
                          GtkDirectionType  direction)
@@ -471,13 +501,22 @@ mscos_outcome_row_focus (GtkWidget        *widget,
   if (GTK_WIDGET_CLASS (mscos_outcome_row_parent_class)->focus (widget, direction))
     return TRUE;
 
-  if (gtk_widget_get_focus_child (widget) != NULL || MSCOS_OUTCOME_ROW (widget)->row == NULL
-      || mscos_page_row_has_controls (MSCOS_OUTCOME_ROW (widget)->row))
+  if (MSCOS_OUTCOME_ROW (widget)->row == NULL)
     return FALSE;
 
   g_signal_emit (widget, signals[FOCUS_PAST], 0, direction, &handled);
 
   return handled;
+}
+
+/* A control given the focus before it is on screen is not yet in the accessibility tree, and
+ * screen readers are not told it has the focus: they are told when it comes on screen. */
+static void
+focused_control_mapped_cb (GtkWidget *control)
+{
+  g_signal_handlers_disconnect_by_func (control, focused_control_mapped_cb, NULL);
+  if (gtk_widget_has_focus (control))
+    gtk_accessible_update_platform_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED);
 }
 
 static void
@@ -555,7 +594,7 @@ mscos_outcome_row_class_init (MscosOutcomeRowClass *klass)
    * MscosOutcomeRow::focus-past:
    * @direction: where the focus was going
    *
-   * Emitted when the focus comes to a row that has nothing to take it.
+   * Emitted when the focus, moving in @direction, finds nothing more in the row to take it.
    *
    * Returns: whether the handler moved the focus on
    */
@@ -674,4 +713,32 @@ mscos_outcome_row_set_row (MscosOutcomeRow *self,
   update_frames (self);
   if (self->shown != CONTENT_NONE)
     update_highlight (self);
+}
+
+/**
+ * mscos_outcome_row_focus_control:
+ * @forward: whether to focus the row's first control or its last
+ *
+ * Moves the keyboard focus to the row's first or last control, on screen yet or not.
+ *
+ * Returns: whether the row has a control to take it
+ */
+gboolean
+mscos_outcome_row_focus_control (MscosOutcomeRow *self,
+                                 gboolean         forward)
+{
+  GtkWidget *control;
+
+  g_return_val_if_fail (MSCOS_IS_OUTCOME_ROW (self), FALSE);
+
+  control = grab_control (GTK_WIDGET (self), forward);
+  if (control == NULL)
+    return FALSE;
+
+  if (!gtk_widget_get_mapped (control))
+    g_signal_connect (control, "map", G_CALLBACK (focused_control_mapped_cb), NULL);
+  else
+    gtk_accessible_update_platform_state (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED);
+
+  return TRUE;
 }

@@ -25,5 +25,7 @@ GtkWidget    *mscos_outcome_row_new      (MscosLibrary     *library,
 MscosPageRow *mscos_outcome_row_get_row  (MscosOutcomeRow  *self);
 void          mscos_outcome_row_set_row  (MscosOutcomeRow  *self,
                                           MscosPageRow     *row);
+gboolean      mscos_outcome_row_focus_control (MscosOutcomeRow *self,
+                                               gboolean         forward);
 
 G_END_DECLS

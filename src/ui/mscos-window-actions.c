@@ -1062,6 +1062,44 @@ expand_activated_cb (GtkWidget  *widget,
     mscos_outcome_page_set_expanded (page, g_str_equal (action_name, "win.expand-all"));
 }
 
+/* F6 and Shift+F6 move the focus between the sidebar and the page, as in GNOME's other apps:
+ * to the entry chosen in the sidebar, and back to the control of the page that had it last,
+ * or else to the page's first control. */
+static void
+cycle_pane_activated_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *sidebar = GTK_WIDGET (self->sidebar_stack);
+  GtkWidget *page = GTK_WIDGET (self->page_stack);
+  guint selected;
+
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    return;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, sidebar))
+    {
+      if (focus != NULL && gtk_widget_is_ancestor (focus, page))
+        g_set_weak_pointer (&self->page_focus, focus);
+
+      selected = gtk_single_selection_get_selected (self->sidebar_selection);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->sidebar_list)) && selected != GTK_INVALID_LIST_POSITION)
+        gtk_list_view_scroll_to (self->sidebar_list, selected, GTK_LIST_SCROLL_FOCUS, NULL);
+      focus = gtk_root_get_focus (GTK_ROOT (self));
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, sidebar))
+        gtk_widget_child_focus (sidebar, GTK_DIR_TAB_FORWARD);
+      return;
+    }
+
+  if (self->page_focus != NULL && gtk_widget_is_ancestor (self->page_focus, page)
+      && gtk_widget_is_visible (self->page_focus) && gtk_widget_grab_focus (self->page_focus))
+    return;
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 show_item_activated_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -1095,6 +1133,8 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
     { GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset" },
     { GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.expand-all" },
     { GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.collapse-all" },
+    { GDK_KEY_F6, 0, "win.cycle-pane" },
+    { GDK_KEY_F6, GDK_SHIFT_MASK, "win.cycle-pane" },
   };
 
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_activated_cb);
@@ -1118,6 +1158,7 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.expand-all", NULL, expand_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.collapse-all", NULL, expand_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.cycle-pane", NULL, cycle_pane_activated_cb);
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].modifiers,

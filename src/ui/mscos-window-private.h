@@ -55,6 +55,8 @@ struct _MscosWindow
   GHashTable             *pages;
   MscosContentPack       *shown_pack;
   gboolean                opened_by_user;
+  /* the control of the page that had the focus when F6 took it to the sidebar */
+  GtkWidget              *page_focus;
 };
 
 /* mscos-window.c */

@@ -771,6 +771,7 @@ mscos_window_dispose (GObject *object)
   MscosWindow *self = MSCOS_WINDOW (object);
 
   g_clear_weak_pointer (&self->zoom_reset_button);
+  g_clear_weak_pointer (&self->page_focus);
   g_clear_handle_id (&self->loading_spinner_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_WINDOW);
 
