@@ -67,11 +67,15 @@ def test_safety(app, pack):
     app.find("Safety from any trafficker or other abusers", role="list item").click()
     app.find("Safety from any trafficker or other abusers", role="heading")
     app.find_text("Safety from any trafficker or other abuser is important becasue after trafficking")
-    app.find_text("— Victoria Marks, Director and Solicitor, Anti Trafficking and Labour Exploitation Unit", exact=True)
+    check(app.has_text("Quoted on the MSCOS page, not attributed"),
+          "the opening quote is shown as the page gives it, attributed to nobody")
+    safety = page(app, "Safety from any trafficker or other abusers")
+    scroll_to(app, safety, lambda: app.has_text(
+        "— Victoria Marks, Director and Solicitor, Anti Trafficking and Labour Exploitation Unit"),
+        "Victoria Marks's quote")
     check(True, "the Safety page shows its opening quote as said, and a quote with its attribution")
 
     # The page shows only the rows on screen, and what a resource opens is rows under its card.
-    safety = page(app, "Safety from any trafficker or other abusers")
     title = "Beyond Survival: Living free, not in survival mode, and being able to dream again"
     resource = scroll_to(app, safety, lambda: app.find_all(name=title, role="grouping"), "the resource")[0]
 
