@@ -576,6 +576,43 @@ mscos_item_dup_attribution (MscosItem *self)
 }
 
 /**
+ * mscos_item_get_resource_type_name:
+ * @type: a resource type as a pack spells it
+ *
+ * Returns: the type's name for people, as resource cards and printed pages show it
+ */
+const char *
+mscos_item_get_resource_type_name (const char *type)
+{
+  static const struct {
+    const char *type;
+    const char *name;
+  } names[] = {
+    /* Translators: the kinds of resource, all nouns: a report, an organisation, a tool… */
+    { "report", N_("Report") },
+    { "organisation", N_("Organisation") },
+    { "helpline", N_("Helpline") },
+    { "programme", N_("Programme") },
+    { "podcast", N_("Podcast") },
+    { "tool", N_("Tool") },
+    { "blog", N_("Blog") },
+    { "webinar", N_("Webinar") },
+    { "legislation", N_("Legislation") },
+    { "guidance", N_("Guidance") },
+    { "network", N_("Network") },
+    { "article", N_("Article") },
+    { "book", N_("Book") },
+    { "event", N_("Event") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (type, names[i].type) == 0)
+      return _(names[i].name);
+
+  return _("Resource");
+}
+
+/**
  * mscos_item_dup_quote_credit:
  *
  * What to show or copy in place of "— Speaker" under a quotation's words.

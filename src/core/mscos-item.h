@@ -75,6 +75,7 @@ const char    *mscos_item_get_outcome_id         (MscosItem     *self);
 MscosItem     *mscos_item_get_parent             (MscosItem     *self);
 const char    *mscos_item_get_title              (MscosItem     *self);
 char          *mscos_item_dup_display_title      (MscosItem     *self);
+const char    *mscos_item_get_resource_type_name (const char    *type);
 const char    *mscos_item_get_text               (MscosItem     *self);
 const char    *mscos_item_get_speaker            (MscosItem     *self);
 const char    *mscos_item_get_role               (MscosItem     *self);

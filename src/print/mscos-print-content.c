@@ -301,7 +301,7 @@ add_resource (MscosPrintDocument *self,
   guint n = g_list_model_get_n_items (children);
 
   add_text (self, MSCOS_PRINT_KICKER, 0,
-            mscos_print_resource_type_name (mscos_item_get_resource_type (resource)));
+            mscos_item_get_resource_type_name (mscos_item_get_resource_type (resource)));
   add_text (self, MSCOS_PRINT_SUBHEADING, 0, mscos_item_get_title (resource));
   add_text (self, MSCOS_PRINT_CAPTION, 0, mscos_item_get_organisation (resource));
   add_text (self, MSCOS_PRINT_PARAGRAPH, 0, mscos_item_get_summary (resource));

@@ -331,39 +331,3 @@ mscos_print_outcome_group_name (MscosOutcomeGroup group)
     }
 }
 
-/**
- * mscos_print_resource_type_name:
- * @type: (nullable): a resource type as a pack spells it
- *
- * Returns: the type's name for people, as the resource cards show it
- */
-const char *
-mscos_print_resource_type_name (const char *type)
-{
-  static const struct {
-    const char *type;
-    const char *name;
-  } names[] = {
-    /* Translators: the kinds of resource, all nouns: a report, an organisation, a tool… */
-    { "report", N_("Report") },
-    { "organisation", N_("Organisation") },
-    { "helpline", N_("Helpline") },
-    { "programme", N_("Programme") },
-    { "podcast", N_("Podcast") },
-    { "tool", N_("Tool") },
-    { "blog", N_("Blog") },
-    { "webinar", N_("Webinar") },
-    { "legislation", N_("Legislation") },
-    { "guidance", N_("Guidance") },
-    { "network", N_("Network") },
-    { "article", N_("Article") },
-    { "book", N_("Book") },
-    { "event", N_("Event") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (type, names[i].type) == 0)
-      return _(names[i].name);
-
-  return _("Resource");
-}

@@ -34,6 +34,5 @@ guint               mscos_print_document_get_n_parts        (MscosPrintDocument 
 char               *mscos_print_document_dup_header         (MscosPrintDocument *self);
 
 const char         *mscos_print_outcome_group_name          (MscosOutcomeGroup   group);
-const char         *mscos_print_resource_type_name          (const char         *type);
 
 G_END_DECLS

@@ -51,8 +51,9 @@ mscos_resource_card_bind (MscosItemCard *card,
 {
   MscosResourceCard *self = MSCOS_RESOURCE_CARD (card);
   MscosItem *item = mscos_page_row_get_item (row);
+  const char *type = mscos_item_get_resource_type (item);
 
-  gtk_label_set_text (self->type_label, mscos_resource_type_name (mscos_item_get_resource_type (item)));
+  gtk_label_set_text (self->type_label, mscos_item_get_resource_type_name (type));
   mscos_text_label_set_text (self->organisation_label, mscos_item_get_organisation (item));
   gtk_label_set_text (self->title_label, mscos_item_get_title (item));
   mscos_text_label_set_text (self->summary_label, mscos_item_get_summary (item));

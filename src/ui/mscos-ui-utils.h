@@ -19,7 +19,6 @@ GtkWidget  *mscos_heading_label_new       (const char  *text,
                                            const char  *css_class);
 void        mscos_text_label_set_text     (GtkLabel    *label,
                                            const char  *text);
-const char *mscos_resource_type_name      (const char  *type);
 char       *mscos_recommendation_count    (guint        n);
 GtkWidget  *mscos_link_button_new         (const char  *title,
                                            const char  *uri);

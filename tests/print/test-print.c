@@ -624,7 +624,7 @@ say_item (Expected  *expected,
       break;
 
     case MSCOS_ITEM_RESOURCE:
-      say (expected, mscos_print_resource_type_name (mscos_item_get_resource_type (item)));
+      say (expected, mscos_item_get_resource_type_name (mscos_item_get_resource_type (item)));
       say (expected, mscos_item_get_title (item));
       say (expected, mscos_item_get_organisation (item));
       say (expected, mscos_item_get_summary (item));
