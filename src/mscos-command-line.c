@@ -33,6 +33,10 @@ static const GOptionEntry option_entries[] = {
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Search the content and your notes, print the results best first and exit"),
     N_("QUERY") },
+  { "review", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Review this revision of the content pack: what changed, with comments"), N_("NEW.json") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --review: compare with this revision instead of the pack in use"), N_("OLD.json") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
