@@ -465,7 +465,9 @@ mscos_review_session_add_comment (MscosReviewSession     *self,
  * mscos_review_session_merge:
  * @files: (array length=n_files): the contents of reviewers' JSON-LD files
  * @names: (array length=n_files): their names, for the report
- * @report: (out) (optional): what was merged, in sentences
+ * @report: (out) (optional): what was merged: a first line for a toast, "Merged 2 files: 3
+ *   comments added, 1 updated, 2 already here.", then which version of a comment was kept
+ *   over which, one a line
  *
  * Merges other reviewers' files into this review, as `--merge-reviews` does: a comment is
  * known by its id and never doubled, of two versions the one modified later is kept. A file
@@ -483,6 +485,7 @@ mscos_review_session_merge (MscosReviewSession  *self,
 {
   g_autoptr (MscosReviewMerge) merge = mscos_review_merge_new ();
   MscosReview *merged;
+  guint n_added = 0, n_updated = 0, n_same = 0;
   guint n;
 
   g_return_val_if_fail (MSCOS_IS_REVIEW_SESSION (self), FALSE);
@@ -503,13 +506,37 @@ mscos_review_session_merge (MscosReviewSession  *self,
                                                       mscos_review_comment_get_id (comment));
 
       if (here == NULL)
-        mscos_review_add (self->review, comment);
+        {
+          mscos_review_add (self->review, comment);
+          n_added++;
+        }
       else if (here != comment && !mscos_review_comment_equal (here, comment))
-        mscos_review_replace (self->review, here, comment);
+        {
+          mscos_review_replace (self->review, here, comment);
+          n_updated++;
+        }
+      else
+        {
+          n_same++;
+        }
     }
 
   if (report != NULL)
-    *report = mscos_review_merge_dup_report (merge);
+    {
+      g_autofree char *details = mscos_review_merge_dup_report (merge);
+      const char *rest = strchr (details, '\n');
+      g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file",
+                                                             "%u files", n_files), n_files);
+      g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u comment added",
+                                                             "%u comments added", n_added),
+                                                n_added);
+
+      /* Translators: after merging reviewers' files into the review: "Merged 2 files: 3
+       * comments added, 1 updated, 2 already here." */
+      *report = g_strdup_printf (_("Merged %s: %s, %u updated, %u already here.%s"), counted,
+                                 added, n_updated, n_same, rest != NULL ? rest : "");
+    }
 
   return TRUE;
 }

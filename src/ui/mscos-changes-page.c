@@ -421,9 +421,11 @@ mscos_changes_page_dispose (GObject *object)
 {
   MscosChangesPage *self = MSCOS_CHANGES_PAGE (object);
 
+  /* The template's one child is the bin's, which AdwBin's dispose unparents: disposing the
+   * template as well would unparent it twice. */
   if (self->comments_list != NULL)
     gtk_list_box_bind_model (self->comments_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_CHANGES_PAGE);
+  self->comments_list = NULL;
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (mscos_changes_page_parent_class)->dispose (object);

@@ -160,6 +160,21 @@ save_clicked_cb (MscosCommentEditor *self)
   adw_dialog_close (ADW_DIALOG (self));
 }
 
+/* A dialog shown as a bottom sheet, on a narrow window, does not give its focus widget the
+ * focus (libadwaita 1.7); the reviewer should be able to type at once either way. */
+static void
+mscos_comment_editor_map (GtkWidget *widget)
+{
+  MscosCommentEditor *self = MSCOS_COMMENT_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (mscos_comment_editor_parent_class)->map (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 mscos_comment_editor_dispose (GObject *object)
 {
@@ -192,6 +207,7 @@ mscos_comment_editor_class_init (MscosCommentEditorClass *klass)
 
   object_class->dispose = mscos_comment_editor_dispose;
   object_class->finalize = mscos_comment_editor_finalize;
+  widget_class->map = mscos_comment_editor_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/mscos-comment-editor.ui");

@@ -25,6 +25,7 @@
 
 #include "mscos-changes-page.h"
 #include "mscos-comment-editor.h"
+#include "mscos-item-actions.h"
 #include "mscos-item-card.h"
 #include "mscos-review-session.h"
 #include "mscos-ui-utils.h"
@@ -428,13 +429,21 @@ show_changes_activated_cb (GtkWidget  *widget,
 
 /* --- Comments --------------------------------------------------------------------------- */
 
-/* The item that @widget shows, if it is in an item's card. */
+/* The item that @widget shows: that of the item buttons beside it (a single recommendation
+ * has its own), or of the card it is in. */
 static MscosItem *
 find_item_of (GtkWidget *widget)
 {
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    if (MSCOS_IS_ITEM_CARD (widget))
-      return mscos_item_card_get_item (MSCOS_ITEM_CARD (widget));
+    {
+      if (MSCOS_IS_ITEM_CARD (widget))
+        return mscos_item_card_get_item (MSCOS_ITEM_CARD (widget));
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (MSCOS_IS_ITEM_ACTIONS (child) && mscos_item_actions_get_item (MSCOS_ITEM_ACTIONS (child)))
+          return mscos_item_actions_get_item (MSCOS_ITEM_ACTIONS (child));
+    }
 
   return NULL;
 }

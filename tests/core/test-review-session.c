@@ -286,12 +286,16 @@ test_merge (Fixture       *fixture,
   g_test_message ("%s", report);
   n_merged = g_list_model_get_n_items (G_LIST_MODEL (review));
   g_assert_cmpuint (n_merged, ==, 3);
+  g_assert_true (g_str_has_prefix (report, "Merged 2 files: 3 comments added, 0 updated, 0 "
+                                           "already here.\n"));
   g_assert_true (g_str_match_string ("kept the newer version", report, FALSE));
 
   /* Again: nothing doubled. */
   g_clear_pointer (&report, g_free);
   g_assert_true (mscos_review_session_merge (session, files, names, 2, &report, &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (review)), ==, n_merged);
+  g_assert_true (g_str_has_prefix (report, "Merged 2 files: 0 comments added, 0 updated, 3 "
+                                           "already here."));
 
   for (guint i = 0; i < 2; i++)
     g_bytes_unref (files[i]);

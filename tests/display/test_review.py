@@ -18,6 +18,7 @@ from harness import BUILD_DIR, SOURCE_DIR, App, Home, check, run, wait_for
 REVISION = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision.json")
 EXPECTED = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision-expected.json")
 BASE = os.path.join(SOURCE_DIR, "resources", "content", "mscos.json")
+TEAM = os.path.join(SOURCE_DIR, "tests", "data", "review", "review-team.jsonld")
 SAFETY = "Safety from any trafficker or other abusers"
 COMMENT = "Say which thresholds, and who sets them."
 REVIEWER = "Ana Silva"
@@ -123,6 +124,55 @@ def main():
             dialog = app.find("Add Comment", role="dialog")
             check(not app.find_all(name="Your name", parent=dialog), "the name is not asked again")
             app.keys("Escape")
+            wait_for(lambda: not app.find_all(name="Add Comment", role="dialog"), "the editor to close")
+
+            # Another reviewer's file merges in, and a toast says what was merged.
+            app.activate(app.find("Main menu", role="toggle button"))
+            items = wait_for(lambda: app.find_all(role="menu item"), "the primary menu")
+            app.activate(items[2])
+            app.open_file("Merge Reviewers", TEAM)
+            app.find_text("Merged 1 file: 2 comments added")
+            check(True, "merging a reviewer's file says what was merged")
+            app.find_text("Bo Lindqvist")
+
+            # Stopping: the banner and the Changes row go, the pack in use comes back.
+            app.activate(app.find("Stop Reviewing", role="button"))
+            wait_for(lambda: not app.has_text(title), "the banner to go")
+            wait_for(lambda: not app.find_all(name="Changes", role="list item"), "the Changes row to go")
+            wait_for(lambda: app.find_all(name="Bookmark", role="toggle button"), "an outcome page")
+            check(True, "an outcome page of the pack in use shows again")
+            app.quit()
+    finally:
+        home.remove()
+
+    for style, width in (("dark", 1100), ("light", 360), ("dark", 360)):
+        looks(style, width)
+
+
+def looks(style, width):
+    """The Changes page, a changed item and the comment editor, for people to look at."""
+    home = Home()
+    home.set_setting("style-variant", f"'{style}'")
+    home.set_setting("window-width", str(width))
+    home.set_setting("reviewer-name", f"'{REVIEWER}'")
+    suffix = style + ("-narrow" if width < 600 else "")
+    try:
+        with App("--review", REVISION, home=home) as app:
+            app.find_text(expected_summary(), exact=True)
+            app.screenshot(f"review-changes-{suffix}")
+            safety = app.find(SAFETY, role="list")
+            rows = wait_for(lambda: app.find_all(role="list item", parent=safety), "the changes in Safety")
+            app.activate(app.find_all(name="Add comment", role="button", parent=rows[0])[0])
+            app.find("Add Comment", role="dialog")
+            app.screenshot(f"review-comment-editor-{suffix}")
+            app.keys("Escape")
+            wait_for(lambda: not app.find_all(name="Add Comment", role="dialog"), "the editor to close")
+            safety = app.find(SAFETY, role="list")
+            show = wait_for(lambda: [b for b in app.find_all(role="button", parent=safety)
+                                     if b.name != "Add comment"], "the rows' buttons")
+            app.activate(show[0])
+            wait_for(lambda: not app.has_text(expected_summary()), "the changed item")
+            app.screenshot(f"review-changed-item-{suffix}")
             app.quit()
     finally:
         home.remove()
