@@ -136,8 +136,8 @@ about_activated_cb (GSimpleAction *action,
     "Arts and Humanities Research Council",
     NULL
   };
-  static const char *advisers[] = {
-    "The MSCOS Research Advisory Board of survivor leaders",
+  const char *advisers[] = {
+    _("The MSCOS Research Advisory Board of survivor leaders"),
     NULL
   };
   MscosApplication *self = user_data;

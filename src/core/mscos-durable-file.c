@@ -42,6 +42,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 struct _MscosDurableFile
@@ -127,7 +128,7 @@ rename_without_replacing (const char  *path,
     }
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "Could not rename the file: %s", g_strerror (saved_errno));
+               _("Could not rename the file: %s"), g_strerror (saved_errno));
 
   return FALSE;
 }
@@ -142,7 +143,7 @@ move_aside (const char  *path,
   if (target == NULL)
     {
       g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-                           "Could not rename the file: too many files of that name");
+                           _("Could not rename the file: too many files of that name"));
       return NULL;
     }
 
@@ -471,7 +472,8 @@ mscos_durable_file_write (MscosDurableFile  *file,
       int saved_errno = errno;
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Could not create the folder “%s”: %s",
+                   /* Translators: a folder's name, then why it could not be made */
+                   _("Could not create the folder “%s”: %s"),
                    file->folder, g_strerror (saved_errno));
       return FALSE;
     }

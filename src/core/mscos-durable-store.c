@@ -484,15 +484,20 @@ mscos_durable_store_real_describe (MscosDurableStore   *self,
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_LEFT:
       return g_strdup_printf (_("The file could not be read (%s)."), reason);
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_BLOCKED:
+      /* Translators: the first %s says why the file could not be read, the second why it
+       * could not be renamed */
       return g_strdup_printf (_("The file could not be read (%s), and it could not be set aside "
                                 "(%s). Nothing will be saved over it."), reason, detail);
     case MSCOS_DURABLE_PROBLEM_PARTIAL:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("Part of the file could not be read (%s). It was kept as %s."),
                               reason, detail);
     case MSCOS_DURABLE_PROBLEM_RESTORED:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("The file could not be read (%s). It was kept as %s, and the "
                                 "backup made by the save before was read."), reason, detail);
     case MSCOS_DURABLE_PROBLEM_UNREADABLE:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("The file could not be read (%s). It was kept as %s."),
                               reason, detail);
     case MSCOS_DURABLE_PROBLEM_SAVE_FAILED:
@@ -895,8 +900,8 @@ mscos_durable_store_flush (MscosDurableStore  *self,
   if (!may_write (priv))
     {
       g_set_error_literal (error, MSCOS_DURABLE_STORE_ERROR, MSCOS_DURABLE_STORE_ERROR_READ_ONLY,
-                           priv->read_only ? "The file was opened read-only"
-                                           : "The file was written by a newer version");
+                           priv->read_only ? _("The file was opened read-only")
+                                           : _("The file was written by a newer version"));
       return FALSE;
     }
 

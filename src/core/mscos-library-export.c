@@ -231,7 +231,11 @@ mscos_library_export_markdown (MscosLibrary     *self,
   append_heading (md, "#", title);
 
   now = g_date_time_new_now_local ();
-  today = g_date_time_format (now, "%-d %B %Y");
+  /* Translators: the day of an export, "2 December 2026"; see
+   * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+  today = g_date_time_format (now, C_("date format", "%-d %B %Y"));
+  /* Translators: the pack's title, revision and date (as in the pack, 2026-11-28), then the
+   * day of the export */
   about = g_strdup_printf (_("Content pack “%s”, revision %s of %s. Exported on %s."),
                            mscos_content_pack_get_title (pack),
                            mscos_content_pack_get_revision (pack),

@@ -452,7 +452,10 @@ describe_problems (MscosJsonCheck *check)
     *newline = '\0';
 
   if (n > 1)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; and %u more problem",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: the first problem found in a file,
+                                          * then how many more there are */
+                                         "%s; and %u more problem",
                                          "%s; and %u more problems", n - 1),
                             message, n - 1);
 
@@ -562,18 +565,23 @@ mscos_library_describe (MscosDurableStore   *store,
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_LEFT:
       return g_strdup_printf (_("The library file could not be read (%s)."), reason);
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_BLOCKED:
+      /* Translators: the first %s says why the file could not be read, the second why it
+       * could not be renamed */
       return g_strdup_printf (_("The library file could not be read (%s), and it could not be "
                                 "set aside (%s). Nothing will be saved over it: move it "
                                 "elsewhere, then start the app again."), reason, detail);
     case MSCOS_DURABLE_PROBLEM_PARTIAL:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("Part of the library file could not be read (%s). It was kept "
                                 "as %s; everything that could be read was loaded and will be "
                                 "saved in a new file."), reason, detail);
     case MSCOS_DURABLE_PROBLEM_RESTORED:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("The library file could not be read (%s). It was kept as %s, "
                                 "and your bookmarks and notes were restored from the backup "
                                 "made by the save before."), reason, detail);
     case MSCOS_DURABLE_PROBLEM_UNREADABLE:
+      /* Translators: %s says why, then the name the file was kept under */
       return g_strdup_printf (_("The library file could not be read (%s). It was kept as %s."),
                               reason, detail);
     case MSCOS_DURABLE_PROBLEM_SAVE_FAILED:
@@ -988,8 +996,11 @@ mscos_library_import_json_full (MscosLibrary              *self,
     }
 
   now = g_date_time_new_now_local ();
-  date = g_date_time_format (now, "%Y-%m-%d");
+  /* Translators: the day notes were imported, in their label; see
+   * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+  date = g_date_time_format (now, C_("date format", "%Y-%m-%d"));
   if (source_name != NULL)
+    /* Translators: the label of imported notes: the file's name, then the day */
     label = g_strdup_printf (_("Imported from %s on %s"), source_name, date);
   else
     label = g_strdup_printf (_("Imported on %s"), date);

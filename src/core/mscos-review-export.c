@@ -163,22 +163,40 @@ append_row (GString            *csv,
   g_string_append (csv, "\r\n");
 }
 
-/* Returns the CSV table: a UTF-8 byte-order mark (which spreadsheets need to take the file
- * as UTF-8), a header row, then one row a comment, each ended with CRLF. */
-GBytes *
-mscos_review_export_csv (MscosReview      *self,
-                         MscosContentPack *pack)
+/**
+ * mscos_review_dup_table:
+ * @pack: (nullable): the pack under review, for the titles of outcomes and sections
+ *
+ * The consultation table as rows of plain text, in the order of the pack, then by time: the
+ * column headings first, then one row a comment, each of the same columns as the CSV (see
+ * docs/review-format.md), none %NULL. The CSV export and the printed table are made of it.
+ *
+ * Returns: (transfer full) (element-type GStrv): the rows
+ */
+GPtrArray *
+mscos_review_dup_table (MscosReview      *self,
+                        MscosContentPack *pack)
 {
-  g_autoptr (GPtrArray) comments = mscos_review_dup_sorted (self);
-  GString *csv = g_string_new ("\xef\xbb\xbf");
+  g_autoptr (GPtrArray) comments = NULL;
+  GPtrArray *rows;
   const char *header[] = {
-    _("Outcome"), _("Section"), _("Item id"), _("JSON path"), _("Kind"), _("Quoted words"),
+    _("Outcome"), _("Section"), _("Item id"), _("JSON path"),
+    /* Translators: a column heading of the consultation table: the kind of item commented on
+     * (quote, resource…) */
+    _("Kind"), _("Quoted words"),
+    /* Translators: a column heading of the consultation table: the kind of comment (change
+     * request, question…) */
     _("Type"), _("Comment"), _("Reviewer"), _("Date"), _("Status"), _("Response"), NULL,
   };
   Titles titles;
 
+  g_return_val_if_fail (MSCOS_IS_REVIEW (self), NULL);
+  g_return_val_if_fail (pack == NULL || MSCOS_IS_CONTENT_PACK (pack), NULL);
+
+  comments = mscos_review_dup_sorted (self);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   titles_init (&titles, self, pack);
-  append_row (csv, header);
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
 
   for (guint i = 0; i < comments->len; i++)
     {
@@ -207,10 +225,25 @@ mscos_review_export_csv (MscosReview      *self,
       for (guint j = 0; j < G_N_ELEMENTS (row) - 1; j++)
         if (row[j] == NULL)
           row[j] = "";
-      append_row (csv, row);
+      g_ptr_array_add (rows, g_strdupv ((char **) row));
     }
 
   titles_clear (&titles);
+
+  return rows;
+}
+
+/* Returns the CSV table: a UTF-8 byte-order mark (which spreadsheets need to take the file
+ * as UTF-8), a header row, then one row a comment, each ended with CRLF. */
+GBytes *
+mscos_review_export_csv (MscosReview      *self,
+                         MscosContentPack *pack)
+{
+  g_autoptr (GPtrArray) rows = mscos_review_dup_table (self, pack);
+  GString *csv = g_string_new ("\xef\xbb\xbf");
+
+  for (guint i = 0; i < rows->len; i++)
+    append_row (csv, g_ptr_array_index (rows, i));
 
   return g_string_free_to_bytes (csv);
 }
@@ -278,7 +311,12 @@ mscos_review_export_markdown (MscosReview      *self,
   GString *md = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *open_text = NULL;
+  g_autofree char *accepted_text = NULL;
+  g_autofree char *rejected_text = NULL;
   guint by_status[MSCOS_COMMENT_REJECTED + 1] = { 0 };
+  guint n_open, n_accepted, n_rejected;
   const char *outcome = NULL;
   const char *item = NULL;
   gboolean first = TRUE;
@@ -288,24 +326,33 @@ mscos_review_export_markdown (MscosReview      *self,
 
   for (guint i = 0; i < comments->len; i++)
     by_status[mscos_review_comment_get_status (g_ptr_array_index (comments, i))]++;
+  n_open = by_status[MSCOS_COMMENT_OPEN];
+  n_accepted = by_status[MSCOS_COMMENT_ACCEPTED];
+  n_rejected = by_status[MSCOS_COMMENT_REJECTED];
 
   if (self->label != NULL)
     /* Translators: the heading of the consultation table; %s is the pack and revision */
     title = g_strdup_printf (_("Review of %s"), self->label);
   else
+    /* Translators: the heading of the consultation table: the pack's id, then its revision */
     title = g_strdup_printf (_("Review of %s %s"), self->pack_id != NULL ? self->pack_id : "",
                              self->revision != NULL ? self->revision : "");
   g_string_append (md, "# ");
   mscos_markdown_append_inline (md, title);
   g_string_append (md, "\n\n");
 
-  /* Translators: "12 comments: 7 open, 3 accepted, 2 rejected." */
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u comment: %u open, %u accepted, %u rejected.",
-                                         "%u comments: %u open, %u accepted, %u rejected.",
-                                         comments->len),
-                            comments->len, by_status[MSCOS_COMMENT_OPEN],
-                            by_status[MSCOS_COMMENT_ACCEPTED], by_status[MSCOS_COMMENT_REJECTED]);
+  total_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments",
+                                             comments->len), comments->len);
+  /* Translators: how many review comments are open (as in "7 open"), accepted, rejected */
+  open_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u open", "%u open", n_open),
+                               n_open);
+  accepted_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u accepted", "%u accepted",
+                                                n_accepted), n_accepted);
+  rejected_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rejected", "%u rejected",
+                                                n_rejected), n_rejected);
+  /* Translators: each %s a count: "12 comments: 7 open, 3 accepted, 2 rejected." */
+  counts = g_strdup_printf (_("%s: %s, %s, %s."), total_text, open_text, accepted_text,
+                            rejected_text);
   mscos_markdown_append_block (md, counts, "");
 
   for (guint i = 0; i < comments->len; i++)

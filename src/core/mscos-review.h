@@ -55,6 +55,8 @@ GBytes             *mscos_review_to_bytes             (MscosReview         *self
 GBytes             *mscos_review_export               (MscosReview         *self,
                                                        MscosReviewFormat    format,
                                                        MscosContentPack    *pack);
+GPtrArray          *mscos_review_dup_table            (MscosReview         *self,
+                                                       MscosContentPack    *pack);
 const char         *mscos_review_get_id               (MscosReview         *self);
 const char         *mscos_review_get_pack_id          (MscosReview         *self);
 const char         *mscos_review_get_revision         (MscosReview         *self);

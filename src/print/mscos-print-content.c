@@ -520,7 +520,9 @@ add_marks (MscosPrintDocument *self,
       if (modified != NULL)
         {
           g_autoptr (GDateTime) local = g_date_time_to_local (modified);
-          g_autofree char *day = g_date_time_format (local, "%-d %B %Y");
+          /* Translators: a day, "2 December 2026"; see
+           * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+          g_autofree char *day = g_date_time_format (local, C_("date format", "%-d %B %Y"));
 
           /* Translators: above a note the user wrote, with the day it was last changed */
           heading = g_strdup_printf (_("Your note, %s"), day);

@@ -206,7 +206,10 @@ mscos_print_document_dup_header (MscosPrintDocument *self)
   /* The pack's date is "YYYY-MM-DD", which the loader checked. */
   iso = g_strconcat (self->pack_date, "T00:00:00Z", NULL);
   date = g_date_time_new_from_iso8601 (iso, NULL);
-  day = date != NULL ? g_date_time_format (date, "%-d %B %Y") : g_strdup (self->pack_date);
+  /* Translators: a day, "2 December 2026"; see
+   * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+  day = date != NULL ? g_date_time_format (date, C_("date format", "%-d %B %Y"))
+                     : g_strdup (self->pack_date);
 
   /* Translators: in the header of every printed page, "Revision 2026.1, 28 November 2026" */
   return g_strdup_printf (_("Revision %s, %s"), self->pack_revision, day);
@@ -341,6 +344,7 @@ mscos_print_resource_type_name (const char *type)
     const char *type;
     const char *name;
   } names[] = {
+    /* Translators: the kinds of resource, all nouns: a report, an organisation, a tool… */
     { "report", N_("Report") },
     { "organisation", N_("Organisation") },
     { "helpline", N_("Helpline") },

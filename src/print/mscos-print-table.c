@@ -11,6 +11,8 @@
 
 #include "mscos-print-table.h"
 
+#include <glib/gi18n.h>
+
 typedef struct
 {
   char   *title;
@@ -57,6 +59,62 @@ mscos_print_table_new (const char *title)
   self->columns = g_array_new (FALSE, FALSE, sizeof (Column));
   g_array_set_clear_func (self->columns, clear_column);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  return self;
+}
+
+/**
+ * mscos_print_table_new_for_review:
+ * @review: the comments
+ * @pack: (nullable): the pack under review, for the titles of outcomes and sections
+ *
+ * The consultation table of @review, with the columns and rows of its CSV export
+ * (mscos_review_dup_table()) but for the JSON path, which is for scripts and would take a
+ * column of the page for a line of brackets; the item's id says where each comment is. Each
+ * column has a share of the width for what it holds: "recommendation" and a date on one line,
+ * the comment and the response most.
+ *
+ * Returns: (transfer full): the table
+ */
+MscosPrintTable *
+mscos_print_table_new_for_review (MscosReview      *review,
+                                  MscosContentPack *pack)
+{
+  /* In the order of mscos_review_dup_table()'s columns: outcome, section, item id, JSON path
+   * (not printed), kind, quoted words, type, comment, reviewer, date, status, response. */
+  static const double weights[] = { 1.3, 1.6, 1.6, 0, 2.0, 1.3, 1.2, 3.0, 1.35, 1.6, 1.3, 2.4 };
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *title = NULL;
+  MscosPrintTable *self;
+  char **header;
+
+  g_return_val_if_fail (MSCOS_IS_REVIEW (review), NULL);
+
+  rows = mscos_review_dup_table (review, pack);
+  if (mscos_review_get_label (review) != NULL)
+    /* Translators: the heading of a printed consultation table; %s is what the review is of */
+    title = g_strdup_printf (_("Consultation table: %s"), mscos_review_get_label (review));
+  else
+    title = g_strdup (_("Consultation table"));
+  self = mscos_print_table_new (title);
+
+  header = g_ptr_array_index (rows, 0);
+  g_return_val_if_fail (g_strv_length (header) == G_N_ELEMENTS (weights), self);
+  for (guint i = 0; header[i] != NULL; i++)
+    if (weights[i] > 0)
+      mscos_print_table_add_column (self, header[i], weights[i]);
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+      const char *cells[G_N_ELEMENTS (weights) + 1] = { NULL, };
+      guint n = 0;
+
+      for (guint j = 0; j < G_N_ELEMENTS (weights); j++)
+        if (weights[j] > 0)
+          cells[n++] = row[j];
+      mscos_print_table_add_row (self, cells);
+    }
 
   return self;
 }

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "mscos-review.h"
+
 G_BEGIN_DECLS
 
 /* A table to print: a title, columns with their share of the width, and rows of plain text.
@@ -26,6 +28,8 @@ void             mscos_print_table_add_column        (MscosPrintTable         *s
                                                       double                   weight);
 void             mscos_print_table_add_row           (MscosPrintTable         *self,
                                                       const char * const      *cells);
+MscosPrintTable *mscos_print_table_new_for_review    (MscosReview             *review,
+                                                      MscosContentPack        *pack);
 const char      *mscos_print_table_get_title         (const MscosPrintTable   *self);
 guint            mscos_print_table_get_n_columns     (const MscosPrintTable   *self);
 const char      *mscos_print_table_get_column_title  (const MscosPrintTable   *self,

@@ -53,7 +53,10 @@ update (MscosLibraryRow *self)
   /* The time the page sorts on: when the note last changed, or when it was bookmarked. */
   GDateTime *modified = self->show_note ? mscos_library_entry_get_note_modified (entry)
                                         : mscos_library_entry_get_bookmark_created (entry);
-  g_autofree char *date = modified ? g_date_time_format (modified, "%e %b %Y") : NULL;
+  /* Translators: the day a note last changed or an outcome was bookmarked, "2 Dec 2026"; see
+   * https://docs.gtk.org/glib/method.DateTime.format.html for the codes */
+  g_autofree char *date = modified ? g_date_time_format (modified, C_("date format", "%e %b %Y"))
+                                   : NULL;
   const char *status = NULL;
   const char *text;
 

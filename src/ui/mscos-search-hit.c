@@ -53,6 +53,7 @@ kind_name (MscosItemKind kind,
   switch (kind)
     {
     case MSCOS_ITEM_QUOTE:
+      /* Translators: the kind of item a search result is (a noun, as are those below) */
       return _("Quote");
     case MSCOS_ITEM_AUDIO:
       return _("Recording");

@@ -91,6 +91,7 @@ mscos_resource_type_name (const char *type)
     const char *type;
     const char *name;
   } names[] = {
+    /* Translators: the kinds of resource, all nouns: a report, an organisation, a tool… */
     { "report", N_("Report") },
     { "organisation", N_("Organisation") },
     { "helpline", N_("Helpline") },

@@ -6,9 +6,10 @@
  */
 
 /* The window's actions ("win."), installed on the class, and what they open: links in the
- * viewer or the browser, content packs, the export and import of the library, search, the
- * text size, Expand All and Collapse All, the shortcuts window. Their key bindings are here
- * too; the application's accelerators are set in mscos-application.c. */
+ * viewer or the browser, content packs, the export and import of the library, Print… and
+ * Export as PDF…, search, the text size, Expand All and Collapse All, the shortcuts window.
+ * Their key bindings are here too; the application's accelerators are set in
+ * mscos-application.c. */
 
 #define G_LOG_DOMAIN "mscos-window"
 
@@ -19,8 +20,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mscos-library-page.h"
 #include "mscos-link-policy.h"
 #include "mscos-outcome-page.h"
+#include "mscos-print-operation.h"
 #include "mscos-ui-utils.h"
 #include "mscos-viewer.h"
 
@@ -540,11 +543,27 @@ import_read_cb (GFile        *file,
   if (bytes != NULL && library != NULL
       && mscos_library_import_json_full (library, bytes, name, &report, &error))
     {
-      /* Translators: after importing a library file */
-      g_autofree char *message = g_strdup_printf (_("Imported: %u notes and %u bookmarks added, "
-                                                    "%u notes merged, %u already here"),
-                                                  report.notes_added, report.bookmarks_added,
-                                                  report.notes_merged, report.duplicates);
+      g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note",
+                                                             "%u notes", report.notes_added),
+                                                report.notes_added);
+      g_autofree char *bookmarks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u bookmark",
+                                                                 "%u bookmarks",
+                                                                 report.bookmarks_added),
+                                                    report.bookmarks_added);
+      g_autofree char *merged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note merged",
+                                                              "%u notes merged",
+                                                              report.notes_merged),
+                                                 report.notes_merged);
+      /* Translators: how many of the imported notes and bookmarks the library had already */
+      g_autofree char *duplicates = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u already here",
+                                                                  "%u already here",
+                                                                  report.duplicates),
+                                                     report.duplicates);
+      /* Translators: after importing a library file, each %s a count: "Imported: 3 notes
+       * and 2 bookmarks added, 1 note merged, 4 already here" */
+      g_autofree char *message = g_strdup_printf (_("Imported: %s and %s added, %s, %s"),
+                                                  notes, bookmarks, merged, duplicates);
 
       mscos_window_show_toast (self, message);
     }
@@ -553,6 +572,7 @@ import_read_cb (GFile        *file,
       AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Import File"), NULL);
 
       adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                    /* Translators: a file name, then why it cannot be read */
                                     _("“%s” is not a library file this app can read. Nothing was "
                                       "changed.\n\n%s"), name, error->message);
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
@@ -591,6 +611,362 @@ import_library_activated_cb (GtkWidget  *widget,
   gtk_file_dialog_set_filters (dialog, filters);
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL,
                         (GAsyncReadyCallback) import_dialog_closed_cb, g_object_ref (self));
+}
+
+/* --- Print… and Export as PDF… ----------------------------------------------------------- */
+
+/* What Print… and Export as PDF… offer, in the order of the dialog that asks. */
+typedef enum
+{
+  PRINT_SHOWN_OUTCOME,
+  PRINT_CHOSEN_OUTCOMES,
+  PRINT_WHOLE_PACK,
+  PRINT_LIBRARY,
+  N_PRINT_CHOICES,
+} PrintChoice;
+
+/* The dialog that asks what to print, and what it was asked from. */
+typedef struct
+{
+  MscosWindow     *window;
+  MscosContentPack *pack;
+  gboolean         to_pdf;
+  AdwAlertDialog  *dialog;
+  /* The radio button of each choice; NULL for one not offered. */
+  GtkCheckButton  *choices[N_PRINT_CHOICES];
+  /* A check button for each outcome of the pack, in its order; its "outcome" is the outcome. */
+  GPtrArray       *outcome_buttons;
+  MscosOutcome    *shown_outcome;
+} PrintRequest;
+
+static void
+print_request_free (PrintRequest *request)
+{
+  /* The dialog's buttons go after the request does. */
+  for (guint i = 0; i < N_PRINT_CHOICES; i++)
+    if (request->choices[i] != NULL)
+      g_signal_handlers_disconnect_by_data (request->choices[i], request);
+  for (guint i = 0; request->outcome_buttons != NULL && i < request->outcome_buttons->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (request->outcome_buttons, i),
+                                          request);
+
+  g_clear_object (&request->window);
+  g_clear_object (&request->pack);
+  g_clear_object (&request->shown_outcome);
+  g_clear_pointer (&request->outcome_buttons, g_ptr_array_unref);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintRequest, print_request_free)
+
+static PrintChoice
+get_print_choice (PrintRequest *request)
+{
+  for (guint i = 0; i < N_PRINT_CHOICES; i++)
+    if (request->choices[i] != NULL && gtk_check_button_get_active (request->choices[i]))
+      return i;
+
+  return PRINT_WHOLE_PACK;
+}
+
+/* Chosen outcomes are printed only when at least one is chosen. */
+static void
+update_print_response (PrintRequest *request)
+{
+  gboolean any = get_print_choice (request) != PRINT_CHOSEN_OUTCOMES;
+
+  for (guint i = 0; !any && i < request->outcome_buttons->len; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (request->outcome_buttons, i));
+
+  adw_alert_dialog_set_response_enabled (request->dialog, "continue", any);
+}
+
+static void
+print_choice_toggled_cb (GtkCheckButton *button,
+                         PrintRequest   *request)
+{
+  update_print_response (request);
+}
+
+/* Ticking an outcome chooses "Chosen Outcomes". */
+static void
+print_outcome_toggled_cb (GtkCheckButton *button,
+                          PrintRequest   *request)
+{
+  if (gtk_check_button_get_active (button))
+    gtk_check_button_set_active (request->choices[PRINT_CHOSEN_OUTCOMES], TRUE);
+  update_print_response (request);
+}
+
+/* A row whose title and subtitle are plain text (they may hold the pack's words), with
+ * @button at its start, which activating the row toggles. */
+static GtkWidget *
+create_print_row (GtkWidget  *row,
+                  const char *title,
+                  const char *subtitle,
+                  GtkWidget  *button)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  if (ADW_IS_EXPANDER_ROW (row))
+    {
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), button);
+    }
+  else
+    {
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}
+
+static GtkCheckButton *
+add_print_choice (PrintRequest *request,
+                  GtkListBox   *list,
+                  PrintChoice   choice,
+                  GtkWidget    *row,
+                  const char   *title,
+                  const char   *subtitle)
+{
+  GtkWidget *button = gtk_check_button_new ();
+
+  if (choice > 0)
+    for (guint i = 0; i < choice; i++)
+      if (request->choices[i] != NULL)
+        {
+          gtk_check_button_set_group (GTK_CHECK_BUTTON (button), request->choices[i]);
+          break;
+        }
+
+  request->choices[choice] = GTK_CHECK_BUTTON (button);
+  gtk_list_box_append (list, create_print_row (row, title, subtitle, button));
+  g_signal_connect (button, "toggled", G_CALLBACK (print_choice_toggled_cb), request);
+
+  return GTK_CHECK_BUTTON (button);
+}
+
+static void
+print_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (MscosWindow) self = user_data;
+  MscosPrintOperation *operation = MSCOS_PRINT_OPERATION (object);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (mscos_print_operation_run_finish (operation, result, &error))
+    /* Translators: %s is the title of what was printed */
+    message = g_strdup_printf (_("“%s” sent to the printer"),
+                               mscos_print_document_get_title (
+                                 mscos_print_operation_get_document (operation)));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+  if (message != NULL)
+    mscos_window_show_toast (self, message);
+}
+
+static void
+pdf_exported_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (MscosWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = mscos_print_export_pdf_with_dialog_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* Translators: %s is a file name */
+      message = g_strdup_printf (_("Exported as PDF to “%s”"), name);
+    }
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED)
+           && !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED)
+           && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      message = g_strdup_printf (_("The PDF could not be written: %s"), error->message);
+    }
+
+  if (message != NULL)
+    mscos_window_show_toast (self, message);
+}
+
+static void
+print_chosen_cb (AdwAlertDialog *dialog,
+                 GAsyncResult   *result,
+                 gpointer        user_data)
+{
+  g_autoptr (PrintRequest) request = user_data;
+  MscosWindow *self = request->window;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr (MscosPrintDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  MscosPrintOptions options = { 0, };
+  MscosLibrary *library = _mscos_window_get_library (self);
+
+  if (!g_str_equal (adw_alert_dialog_choose_finish (dialog, result), "continue"))
+    return;
+
+  switch (get_print_choice (request))
+    {
+    case PRINT_SHOWN_OUTCOME:
+      g_ptr_array_add (ids, (gpointer) mscos_outcome_get_id (request->shown_outcome));
+      break;
+
+    case PRINT_CHOSEN_OUTCOMES:
+      for (guint i = 0; i < request->outcome_buttons->len; i++)
+        {
+          GtkCheckButton *button = g_ptr_array_index (request->outcome_buttons, i);
+
+          if (gtk_check_button_get_active (button))
+            g_ptr_array_add (ids, (gpointer) mscos_outcome_get_id (
+                                    g_object_get_data (G_OBJECT (button), "outcome")));
+        }
+      break;
+
+    case PRINT_LIBRARY:
+      options.library = library != NULL;
+      break;
+
+    case PRINT_WHOLE_PACK:
+    case N_PRINT_CHOICES:
+    default:
+      options.whole_pack = TRUE;
+      break;
+    }
+
+  /* The same document as the command line's --export-pdf makes for the same choice. */
+  options.paper = MSCOS_PAPER_DEFAULT;
+  options.outcome_ids = (const char * const *) ids->pdata;
+  document = mscos_print_document_new_for_options (request->pack, library, &options, &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      mscos_window_show_toast (self, message);
+      return;
+    }
+
+  if (request->to_pdf)
+    {
+      mscos_print_export_pdf_with_dialog (GTK_WINDOW (self), document, NULL, pdf_exported_cb,
+                                          g_object_ref (self));
+    }
+  else
+    {
+      g_autoptr (MscosPrintOperation) operation = mscos_print_operation_new (document);
+
+      mscos_print_operation_run_async (operation, GTK_WINDOW (self), NULL, print_done_cb,
+                                       g_object_ref (self));
+    }
+}
+
+/* Asks what to print — the outcome shown, outcomes chosen, the whole pack or the Library —
+ * with what is shown chosen, then goes on to the print dialog or to where to save the PDF. */
+static void
+print_activated_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  MscosContentPack *pack = _mscos_window_get_content_pack (self);
+  MscosOutcomePage *page = _mscos_window_get_visible_page (self);
+  GtkWidget *shown = gtk_stack_get_visible_child (self->page_stack);
+  GListModel *outcomes;
+  PrintRequest *request;
+  GtkListBox *list;
+  GtkWidget *chosen_row;
+  g_autofree char *whole = NULL;
+  guint n_outcomes;
+
+  if (pack == NULL)
+    return;
+
+  request = g_new0 (PrintRequest, 1);
+  request->window = g_object_ref (self);
+  request->pack = g_object_ref (pack);
+  request->to_pdf = g_str_equal (action_name, "win.export-pdf");
+  request->outcome_buttons = g_ptr_array_new ();
+  if (page != NULL)
+    request->shown_outcome = g_object_ref (mscos_outcome_page_get_outcome (page));
+
+  request->dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (request->to_pdf ? _("Export as PDF")
+                                                                            : _("Print"),
+                                                            _("Choose what to print. Everything "
+                                                              "that opens on demand is printed "
+                                                              "open.")));
+  adw_alert_dialog_add_responses (request->dialog,
+                                  "cancel", _("_Cancel"),
+                                  "continue", request->to_pdf ? _("_Export…") : _("_Print…"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (request->dialog, "continue", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (request->dialog, "continue");
+  adw_alert_dialog_set_close_response (request->dialog, "cancel");
+
+  list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+
+  if (request->shown_outcome != NULL)
+    add_print_choice (request, list, PRINT_SHOWN_OUTCOME, adw_action_row_new (),
+                      _("This Outcome"), mscos_outcome_get_title (request->shown_outcome));
+
+  chosen_row = adw_expander_row_new ();
+  add_print_choice (request, list, PRINT_CHOSEN_OUTCOMES, chosen_row, _("Chosen Outcomes"),
+                    _("One after another, each from a new page"));
+  outcomes = mscos_content_pack_get_outcomes (pack);
+  n_outcomes = g_list_model_get_n_items (outcomes);
+  for (guint i = 0; i < n_outcomes; i++)
+    {
+      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
+      GtkWidget *button = gtk_check_button_new ();
+
+      g_object_set_data_full (G_OBJECT (button), "outcome", g_object_ref (outcome),
+                              g_object_unref);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), outcome == request->shown_outcome);
+      g_signal_connect (button, "toggled", G_CALLBACK (print_outcome_toggled_cb), request);
+      g_ptr_array_add (request->outcome_buttons, button);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (chosen_row),
+                                create_print_row (adw_action_row_new (),
+                                                  mscos_outcome_get_title (outcome), NULL,
+                                                  button));
+    }
+
+  /* Translators: the subtitle of the choice to print every outcome of the pack */
+  whole = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u outcome",
+                                        "%u outcomes, each from a new page", n_outcomes),
+                           n_outcomes);
+  add_print_choice (request, list, PRINT_WHOLE_PACK, adw_action_row_new (), _("The Whole Pack"),
+                    whole);
+  if (_mscos_window_get_library (self) != NULL)
+    add_print_choice (request, list, PRINT_LIBRARY, adw_action_row_new (), _("The Library"),
+                      _("Your bookmarks and notes, each with the words it is about"));
+
+  /* What is shown is chosen. */
+  if (MSCOS_IS_LIBRARY_PAGE (shown) && request->choices[PRINT_LIBRARY] != NULL)
+    gtk_check_button_set_active (request->choices[PRINT_LIBRARY], TRUE);
+  else if (request->choices[PRINT_SHOWN_OUTCOME] != NULL)
+    gtk_check_button_set_active (request->choices[PRINT_SHOWN_OUTCOME], TRUE);
+  else
+    gtk_check_button_set_active (request->choices[PRINT_WHOLE_PACK], TRUE);
+  update_print_response (request);
+
+  adw_alert_dialog_set_extra_child (request->dialog, GTK_WIDGET (list));
+  mscos_add_exit_shortcuts (GTK_WIDGET (request->dialog));
+  adw_alert_dialog_choose (request->dialog, GTK_WIDGET (self), NULL,
+                           (GAsyncReadyCallback) print_chosen_cb, request);
 }
 
 /* --- Search and pages ------------------------------------------------------------------- */
@@ -651,6 +1027,8 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
   } bindings[] = {
     { GDK_KEY_o, GDK_CONTROL_MASK, "win.open-content" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-library" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
+    { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf" },
     { GDK_KEY_f, GDK_CONTROL_MASK, "win.search" },
     { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
     { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },
@@ -676,6 +1054,8 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
                                    export_library_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.import-library", NULL,
                                    import_library_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, print_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_activated_cb);

@@ -421,6 +421,7 @@ content_refused_cb (MscosWindow *self,
   if (!g_error_matches (error, MSCOS_CONTENT_ERROR, MSCOS_CONTENT_ERROR_INVALID))
     {
       adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                    /* Translators: a file name, then why it cannot be read */
                                     _("“%s” could not be read: %s. The current content stays."),
                                     name, error->message);
       mscos_present_dialog (dialog, GTK_WIDGET (self));
@@ -593,8 +594,9 @@ ask_to_start_new_library (MscosWindow *self)
   library_name = g_file_get_basename (mscos_library_get_file (library));
 
   dialog = adw_alert_dialog_new (_("Start a New Library?"), NULL);
-  /* Translators: the first %s is a file name, the second a folder, the third a file name */
   adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                /* Translators: the first %s is a file name, the second a
+                                 * folder, the third a file name */
                                 _("Your library file “%s” stays in the folder “%s”, renamed “%s”, "
                                   "exactly as the newer version of MSCOS Outcomes left it: that "
                                   "version can still open it. A new library is started with the "

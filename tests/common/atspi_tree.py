@@ -23,6 +23,12 @@ dogtail_config.config.typingDelay = 0.02
 dogtail_config.config.childrenLimit = 5000
 
 from dogtail import rawinput, tree  # noqa: E402,F401
+from gi.repository import Atspi  # noqa: E402
+
+# A call the app never answers fails after 8 s rather than AT-SPI's 25: GTK 4.18 drops, now
+# and then, the reply to the first call after a list view recycles its rows, and the helpers
+# below ask again (wait_for) when a call fails.
+Atspi.set_timeout(8000, 8000)
 
 # Roles whose name is text on screen: GTK's labels; and with them the web viewer's content.
 TEXT_ROLES = ("label", "heading", "text", "static")

@@ -148,6 +148,14 @@ class App:
     def has_text(self, text, parent=None):
         return atspi_tree.has_text(parent or self.window, text)
 
+    def find_on_page(self, name, role="grouping", timeout=15.0):
+        """Finds a card of the outcome page shown, scrolling down to it the way a reader does:
+        the page makes widgets only for the rows on screen."""
+        import page_scroll
+        page = wait_for(lambda: self.find_all(role="table"), "an outcome page", timeout=timeout)[0]
+        return page_scroll.scroll_to(self, page, lambda: self.find_all(name=name, role=role),
+                                     repr(name))[0]
+
     def wait_still(self, node, what="it to stop moving"):
         """Waits until `node` is where it was at the last look (a scroll or a transition has come
         to rest), and returns its extents."""

@@ -3,7 +3,6 @@ only for the rows on screen, so an item below is not in the accessibility tree u
 is scrolled to it: these helpers turn the mouse wheel over the page until it is."""
 
 import subprocess
-import time
 
 from harness import fail
 
@@ -22,12 +21,14 @@ def page(app, title):
                     f"the page {title!r}")[0]
 
 
-def wheel(node, button, clicks=3):
-    """Turns the mouse wheel over `node`."""
-    x, y, width, height = node.extents
-    subprocess.run(["xdotool", "mousemove", str(x + width // 2), str(y + height // 2)], check=True)
+def wheel(app, button, clicks=3):
+    """Turns the mouse wheel over the outcome page: the right part of the main window, where
+    the page is whether or not the sidebar is shown. (Where the window is, not the page's own
+    extents: GTK stops answering for a list view's accessible once its rows are recycled.)"""
+    from harness import wait_for
+    x, y, width, height = wait_for(lambda: app.window.extents, "the window's place")
+    subprocess.run(["xdotool", "mousemove", str(x + width * 3 // 4), str(y + height // 2)], check=True)
     subprocess.run(["xdotool", "click", "--repeat", str(clicks), "--delay", "40", button], check=True)
-    time.sleep(0.3)
 
 
 def scroll_to(app, page_node, find, what, down=True, steps=80):
@@ -39,12 +40,14 @@ def scroll_to(app, page_node, find, what, down=True, steps=80):
             found = None
         if found:
             return found
-        wheel(page_node, WHEEL_DOWN if down else WHEEL_UP)
+        wheel(app, WHEEL_DOWN if down else WHEEL_UP)
+        app.sync()
     fail(f"scrolling the page did not bring {what} on screen")
 
 
 def on_screen(app, node):
     """Whether `node` lies within the main window."""
-    x, y, width, height = app.window.extents
+    from harness import wait_for
+    x, y, width, height = wait_for(lambda: app.window.extents, "the window's place")
     nx, ny, nwidth, nheight = node.extents
     return nheight > 0 and y <= ny and ny + nheight <= y + height + nheight // 2

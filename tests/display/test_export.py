@@ -55,7 +55,7 @@ def main():
     try:
         with App(home=home) as app:
             app.activate(app.find(SAFETY, role="list item"))
-            quote = app.find("Quote from Victoria Marks", role="grouping")
+            quote = app.find_on_page("Quote from Victoria Marks")
             app.activate(app.find("Bookmark", role="toggle button", parent=quote))
 
             # The suggested name ends in .md; the JSON filter is chosen.

@@ -20,7 +20,7 @@ ENTRIES = [
 def bookmark(app, outcome, card_name):
     app.activate(app.find(outcome, role="list item"))
     app.find(outcome, role="heading")
-    card = app.find(card_name, role="grouping")
+    card = app.find_on_page(card_name)
     toggle = app.find("Bookmark", role="toggle button", parent=card)
     app.activate(toggle)
     wait_for(lambda: toggle.getState().contains(pyatspi.STATE_CHECKED)
@@ -44,8 +44,8 @@ def check_rows(app, when):
                        and len(found) == len(ENTRIES) and found[position], f"row {position}")
         check(word in row.name, f"row {position} is {word!r}")
         app.activate(row)
-        app.find(outcome, role="heading")
-        card = app.find(card_name, role="grouping")
+        app.find(outcome, role="table")
+        card = app.find_on_page(card_name)
         wait_for(lambda: card.showing and card.extents[1] >= 0, f"{card_name!r} on screen")
         check(True, f"{when}, row {position} ({word}) opens its own item on {outcome!r}")
 

@@ -71,9 +71,9 @@ def main():
     try:
         with App("--content", write_pack(folder), home=home, env={"HOME": home.root}) as app:
             app.activate(app.find(SAFETY, role="list item"))
-            resource = app.find(RESOURCE, role="grouping")
+            resource = app.find_on_page(RESOURCE)
             app.activate(app.find("Find out more", role="toggle button", parent=resource))
-            app.activate(app.find("Write to the authors", role="button", parent=resource))
+            app.activate(app.find_on_page("Write to the authors", role="button"))
             dialog = app.find("Open in Another App?", role="alert")
             address = app.find_text("mailto:", parent=dialog).name
             for part in ("help@example.org", "second@example.org", "cc=copy@example.org",

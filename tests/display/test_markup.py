@@ -34,11 +34,11 @@ def main():
         check(True, "the page's heading shows it as written")
         app.find_text(QUOTE)
         check(True, "a quotation's words show as written")
-        resource = app.find(RESOURCE, role="grouping")
+        resource = app.find_on_page(RESOURCE)
         check(True, "a resource's title shows as written")
 
         app.activate(app.find("Bookmark", role="toggle button", parent=resource))
-        quote = app.find("Quote from Keith <i>K</i> &", role="grouping")
+        quote = app.find_on_page("Quote from Keith <i>K</i> &")
         app.activate(app.find("Bookmark", role="toggle button", parent=quote))
         app.activate(app.find("Bookmarks", role="list item"))
         bookmarks = app.find("Bookmarks", role="list")

@@ -47,7 +47,7 @@ def main():
             check("cannot save changes" in banner(app).name,
                   f"a banner says this version cannot save changes ({banner(app).name})")
             app.activate(app.find(SAFETY, role="list item"))
-            quote = app.find("Quote from Victoria Marks", role="grouping")
+            quote = app.find_on_page("Quote from Victoria Marks")
             app.find_text(NOTE, parent=quote)
             check(True, "what this version can read of the newer file is shown")
             app.activate(app.find("Bookmark", role="toggle button", parent=quote))

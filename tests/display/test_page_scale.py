@@ -203,10 +203,10 @@ def screenshots(big_pack):
                 scroll_to(app, safety, lambda: app.find_all(name="Show less", role="toggle button", parent=safety),
                           "an opened resource")
                 app.screenshot(f"safety-expanded-{style}")
-                wheel(safety, WHEEL_DOWN, 40)
+                wheel(app, WHEEL_DOWN, 40)
                 app.screenshot(f"safety-expanded-scrolled-{style}")
                 app.resize(360, 640)
-                wheel(page(app, SAFETY), WHEEL_DOWN, 10)
+                wheel(app, WHEEL_DOWN, 10)
                 app.screenshot(f"narrow-safety-expanded-{style}")
         finally:
             home.remove()

@@ -103,8 +103,9 @@ def main():
             menu = app.find("Main menu", role="toggle button")
             app.activate(menu)
             items = wait_for(lambda: app.find_all(role="menu item"), "the primary menu")
-            # Review a New Revision…, Export Comments…, Merge…, Stop Reviewing come first.
-            app.activate(items[1])
+            # Print… and Export as PDF… come first, then Review a New Revision…, Export
+            # Comments…, Merge…, Stop Reviewing.
+            app.activate(items[3])
             app.save_file("Export Comments", table)
             wait_for(lambda: os.path.exists(table) and os.path.getsize(table) > 0, "the CSV export")
             check(mode(table) == 0o600, f"the table is private ({oct(mode(table))})")
@@ -129,7 +130,7 @@ def main():
             # Another reviewer's file merges in, and a toast says what was merged.
             app.activate(app.find("Main menu", role="toggle button"))
             items = wait_for(lambda: app.find_all(role="menu item"), "the primary menu")
-            app.activate(items[2])
+            app.activate(items[4])
             app.open_file("Merge Reviewers", TEAM)
             app.find_text("Merged 1 file: 2 comments added")
             check(True, "merging a reviewer's file says what was merged")

@@ -3,6 +3,7 @@
 light and dark, wide and 360 px narrow, the first start with its quick-exit tip, a resource
 opened, search, the Library and the preferences. Each view is checked to be on screen before it is taken."""
 
+from page_scroll import scroll_to
 from harness import SCREENSHOT_DIR, App, Home, check, run, wait_for
 
 SAFETY = "Safety from any trafficker or other abusers"
@@ -13,13 +14,16 @@ def views(app, suffix):
     app.find(SAFETY, role="heading")
     app.screenshot(f"safety-{suffix}")
 
-    resource = app.find("Beyond Survival: Living free, not in survival mode, and being able to dream again",
-                        role="grouping")
+    resource = app.find_on_page(
+        "Beyond Survival: Living free, not in survival mode, and being able to dream again")
     app.activate(app.find("Find out more", role="toggle button", parent=resource))
-    recommendations = wait_for(lambda: [n for n in app.find_all(role="toggle button", parent=resource)
-                                        if "recommendations" in (n.name or "")], "the set")[0]
+    page = app.find(SAFETY, role="table")
+    recommendations = scroll_to(app, page, lambda: [n for n in app.find_all(role="toggle button")
+                                                    if "recommendations" in (n.name or "")],
+                                "the resource's recommendation set")[0]
     app.activate(recommendations)
-    app.find_text("Create localised multi-agency pathways", parent=resource)
+    scroll_to(app, page, lambda: app.has_text("Create localised multi-agency pathways"),
+              "the set's first recommendation")
     app.focus()
     app.keys("<Control>f")
     app.type("first responder")
@@ -65,7 +69,7 @@ def main():
                 app.find("Outcomes", role="list")
                 app.screenshot(f"narrow-sidebar-{style}")
                 app.activate(app.find(SAFETY, role="list item"))
-                app.find(SAFETY, role="heading")
+                app.find(SAFETY, role="table")
                 app.screenshot(f"narrow-page-{style}")
                 app.quit()
         finally:

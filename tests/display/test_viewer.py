@@ -23,6 +23,7 @@ import time
 
 from dogtail import rawinput
 
+import page_scroll
 from harness import BUILD_DIR, SOURCE_DIR, App, Home, check, fail, run, wait_for
 
 EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
@@ -194,22 +195,19 @@ def viewer_title(app, title, timeout=30):
 def test_open_page(app, server, browser):
     app.resize(1000, 640)
     app.activate(app.find(SAFETY, role="list item"))
-    resource = app.find(RESOURCE, role="grouping")
+    resource = app.find_on_page(RESOURCE)
     app.activate(app.find("Find out more", role="toggle button", parent=resource))
-    link = app.find("Viewer test page", role="button", parent=resource)
+    link = app.find_on_page("Viewer test page", role="button")
 
-    # Scroll the outcome page with the mouse wheel until the link is on screen, part way down.
-    heading = app.find(SAFETY, role="heading")
-    x, y = center(heading)
-    rawinput.absoluteMotion(x, y + 250)
+    # Scroll the outcome page with the mouse wheel until the link is part way down the page.
     for _ in range(60):
         if link.extents[1] < 450:
             break
         top = link.extents[1]
-        rawinput.click(x, y + 250, button=5)
+        page_scroll.wheel(app, page_scroll.WHEEL_DOWN, clicks=1)
         wait_for(lambda: link.extents[1] != top, "the page to scroll")
     before = app.wait_still(link, "the scrolled page to come to rest")
-    check(100 < before[1] < 450 and heading.extents[1] < 0,
+    check(0 < before[1] < 450 and not app.find_all(name=SAFETY, role="heading"),
           f"the outcome page is scrolled down to the resource's links (link at y={before[1]})")
 
     check(not maps_hold_webkit(app), "before any web page is opened, WebKitGTK is not in the process")
@@ -249,8 +247,8 @@ def test_open_page(app, server, browser):
 
 
 def test_unreachable(app, closed):
-    resource = app.find(RESOURCE, role="grouping")
-    app.activate(app.find("Closed port", role="button", parent=resource))
+    resource = app.find_on_page(RESOURCE)
+    app.activate(app.find_on_page("Closed port", role="button"))
     app.find_text("This page needs an internet connection", timeout=30)
     app.find_text(f"http://127.0.0.1:{closed}/", exact=True)
     app.find("Copy Address", role="button")
@@ -271,7 +269,7 @@ def test_unreachable(app, closed):
     check(True, "the Back button returns to the outcome page")
 
     # WebKit refuses some ports itself and shows an empty document: the viewer says so.
-    app.activate(app.find("Blocked port", role="button", parent=resource))
+    app.activate(app.find_on_page("Blocked port", role="button"))
     app.find_text("This page could not be loaded", timeout=30)
     app.find_text("http://127.0.0.1:1/", exact=True)
     check(True, "an address WebKit refuses (port 1) shows 'This page could not be loaded', not a blank view")
@@ -280,8 +278,8 @@ def test_unreachable(app, closed):
 
 
 def test_page_cannot_wander(app, server, browser):
-    resource = app.find(RESOURCE, role="grouping")
-    app.activate(app.find("Redirect test", role="button", parent=resource))
+    resource = app.find_on_page(RESOURCE)
+    app.activate(app.find_on_page("Redirect test", role="button"))
     viewer_title(app, "Redirect test")
 
     def done():
@@ -306,8 +304,8 @@ def test_page_cannot_wander(app, server, browser):
 
 
 def test_file(app, server, browser):
-    resource = app.find(RESOURCE, role="grouping")
-    app.activate(app.find("A file", role="button", parent=resource))
+    resource = app.find_on_page(RESOURCE)
+    app.activate(app.find_on_page("A file", role="button"))
     wait_for(lambda: f"{server.base}/file.bin" in browser.opened(), "the file to reach the browser",
              timeout=30)
     app.find_text("Opened in Your Browser")
@@ -318,8 +316,8 @@ def test_file(app, server, browser):
 
 
 def test_quick_exit(app):
-    resource = app.find(RESOURCE, role="grouping")
-    app.activate(app.find("Viewer test page", role="button", parent=resource))
+    resource = app.find_on_page(RESOURCE)
+    app.activate(app.find_on_page("Viewer test page", role="button"))
     viewer_title(app, TEST_TITLE)
     click_in_page(app, TEST_TITLE)
     viewer_title(app, "Second page")
@@ -341,9 +339,9 @@ def test_links_in_browser(home, pack, env, server, browser):
     requests_before = len(server.requests)
     with App("--content", pack, home=home, env=env) as app:
         app.activate(app.find(SAFETY, role="list item"))
-        resource = app.find(RESOURCE, role="grouping")
+        resource = app.find_on_page(RESOURCE)
         app.activate(app.find("Find out more", role="toggle button", parent=resource))
-        app.activate(app.find("Viewer test page", role="button", parent=resource))
+        app.activate(app.find_on_page("Viewer test page", role="button"))
         wait_for(lambda: browser.opened().count(address) > opened_before, "the link to reach the browser")
         check(True, "with links set to open in the browser, a resource's link opens there")
         time.sleep(1.0)
