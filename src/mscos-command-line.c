@@ -52,7 +52,7 @@ static const GOptionEntry option_entries[] = {
   { "review", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Review this revision of the content pack, against the pack in use or --base; with "
        "--export-pdf, print the consultation table of this review file instead"),
-    N_("NEW.json|REVIEW.jsonld") },
+    N_("FILE") },
   { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --review: compare with this revision instead of the pack in use"), N_("OLD.json") },
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -174,14 +174,17 @@ mscos_review_session_describe (MscosDurableStore   *store,
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_LEFT:
       return g_strdup_printf (_("The review file could not be read (%s)."), reason);
     case MSCOS_DURABLE_PROBLEM_UNREADABLE_BLOCKED:
+      /* Translators: why the file could not be read, then why it could not be moved */
       return g_strdup_printf (_("The review file could not be read (%s), and it could not be "
                                 "set aside (%s). Nothing will be saved over it."),
                               reason, detail);
     case MSCOS_DURABLE_PROBLEM_PARTIAL:
     case MSCOS_DURABLE_PROBLEM_UNREADABLE:
+      /* Translators: why the file could not be read, then the name it was kept under */
       return g_strdup_printf (_("The review file could not be read (%s). It was kept as %s."),
                               reason, detail);
     case MSCOS_DURABLE_PROBLEM_RESTORED:
+      /* Translators: why the file could not be read, then the name it was kept under */
       return g_strdup_printf (_("The review file could not be read (%s). It was kept as %s, "
                                 "and your comments were restored from the backup made by the "
                                 "save before."), reason, detail);
@@ -532,10 +535,18 @@ mscos_review_session_merge (MscosReviewSession  *self,
                                                              "%u comments added", n_added),
                                                 n_added);
 
+      g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated",
+                                                               "%u updated", n_updated),
+                                                  n_updated);
+      g_autofree char *same = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already here",
+                                                            "%u already here", n_same),
+                                               n_same);
+
       /* Translators: after merging reviewers' files into the review: "Merged 2 files: 3
-       * comments added, 1 updated, 2 already here." */
-      *report = g_strdup_printf (_("Merged %s: %s, %u updated, %u already here.%s"), counted,
-                                 added, n_updated, n_same, rest != NULL ? rest : "");
+       * comments added, 1 updated, 2 already here.", each count put in words before; the
+       * last %s is the rest of the report, on lines of its own */
+      *report = g_strdup_printf (_("Merged %s: %s, %s, %s.%s"), counted, added, updated, same,
+                                 rest != NULL ? rest : "");
     }
 
   return TRUE;

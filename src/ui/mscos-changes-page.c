@@ -84,16 +84,16 @@ append_count (GString         *text,
   switch (type)
     {
     case MSCOS_CHANGE_NEW:
-      g_string_append_printf (text, C_("count", "%u new"), n);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u new", "%u new", n), n);
       break;
     case MSCOS_CHANGE_REMOVED:
-      g_string_append_printf (text, C_("count", "%u removed"), n);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u removed", "%u removed", n), n);
       break;
     case MSCOS_CHANGE_CHANGED:
-      g_string_append_printf (text, C_("count", "%u changed"), n);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u changed", "%u changed", n), n);
       break;
     case MSCOS_CHANGE_MOVED:
-      g_string_append_printf (text, C_("count", "%u moved"), n);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u moved", "%u moved", n), n);
       break;
     default:
       g_return_if_reached ();
