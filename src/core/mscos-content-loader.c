@@ -11,32 +11,13 @@
 
 #include <string.h>
 
-#include "mscos-content-private.h"
-#include "mscos-json-check.h"
+#include "mscos-content-loader-private.h"
 #include "mscos-link-policy.h"
 
 /* Reads a content pack (docs/content-pack.md) in one walk that checks everything and builds
  * the model as it goes. Every problem is recorded with its JSON path and the walk goes on,
  * so an author sees all of them at once; the model is thrown away if there was any. */
 
-/* Lists and recommendations may nest this deep. */
-#define MAX_NESTING 32
-
-typedef struct
-{
-  MscosJsonCheck   *check;
-  JsonNode         *document;
-  GFile            *base;
-  MscosContentPack *pack;
-  /* id → the object that first used it */
-  GHashTable       *ids;
-  /* object → the path of its "id", made only when an id is used twice */
-  GHashTable       *id_paths;
-  /* Items read and not yet in their store, a stack for load_items_into() */
-  GPtrArray        *pending_items;
-  const char       *outcome_id;
-  guint             n_outcome_items;
-} Loader;
 
 static const char * const top_members[] = { "format", "version", "pack", "outcomes", NULL };
 static const char * const pack_members[] = {
@@ -73,11 +54,6 @@ static const char * const text_members[] = {
 };
 static const char * const correction_members[] = { "original", "corrected", "note", NULL };
 static const char * const phone_members[] = { "title", "number", NULL };
-static const char * const text_block_members[] = { "type", "text", NULL };
-static const char * const quote_block_members[] = { "type", "text", "attribution", NULL };
-static const char * const list_block_members[] = { "type", "style", "start", "items", NULL };
-static const char * const list_item_members[] = { "text", "label", "style", "items", NULL };
-static const char * const link_members[] = { "title", "uri", NULL };
 static const char * const file_source_members[] = { "type", "path", NULL };
 static const char * const page_source_members[] = { "type", "uri", "title", NULL };
 
@@ -91,31 +67,19 @@ static const char * const resource_types[] = {
   "report", "organisation", "helpline", "programme", "podcast", "tool", "blog", "webinar",
   "legislation", "guidance", "network", "article", "book", "event", "other", NULL
 };
-static const char * const style_names[] = { "bulleted", "numbered", NULL };
-static const char * const block_types[] = { "paragraph", "heading", "quote", "list", NULL };
 static const char * const source_types[] = { "file", "page", NULL };
 /* In the order of MscosDescriptorSource. */
 static const char * const descriptor_sources[] = { "study", "summary", NULL };
 
-static MscosBlock *load_list (Loader     *loader,
-                              JsonObject *object,
-                              guint       depth);
 
-/* Calls @func for each element of the array member @name of @object, with the path set to
- * the element. */
-typedef void (*LoadElementFunc) (Loader   *loader,
-                                 JsonNode *node,
-                                 guint     index,
-                                 gpointer  data);
-
-static void
-load_array_member (Loader          *loader,
-                   JsonObject      *object,
-                   const char      *name,
-                   MscosJsonFlags   flags,
-                   gboolean         non_empty,
-                   LoadElementFunc  func,
-                   gpointer         data)
+void
+mscos_content_load_array_member (Loader          *loader,
+                                 JsonObject      *object,
+                                 const char      *name,
+                                 MscosJsonFlags   flags,
+                                 gboolean         non_empty,
+                                 LoadElementFunc  func,
+                                 gpointer         data)
 {
   JsonArray *array = mscos_json_check_array_member (loader->check, object, name, flags);
   gsize member_mark;
@@ -230,250 +194,6 @@ load_id (Loader     *loader,
   return id;
 }
 
-/* --- Blocks ------------------------------------------------------------------------------ */
-
-typedef struct
-{
-  MscosBlock *list;
-  guint       depth;
-} ListContext;
-
-static MscosBlock *
-new_block (Loader         *loader,
-           MscosBlockType  type,
-           const char     *text)
-{
-  return mscos_block_new_in_document (type, text, loader->document);
-}
-
-static void
-load_list_item_cb (Loader   *loader,
-                   JsonNode *node,
-                   guint     index,
-                   gpointer  data)
-{
-  ListContext *context = data;
-  g_autoptr (MscosBlock) entry = NULL;
-  JsonObject *object;
-  const char *text;
-
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      text = mscos_json_check_string (loader->check, node, MSCOS_JSON_TEXT);
-      if (text != NULL)
-        mscos_block_add_child (context->list, new_block (loader, MSCOS_BLOCK_LIST_ITEM, text));
-      return;
-    }
-
-  object = mscos_json_check_object (loader->check, node);
-  if (object == NULL)
-    return;
-
-  mscos_json_check_members (loader->check, object, list_item_members);
-  text = mscos_json_check_string_member (loader->check, object, "text",
-                                         MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-  entry = new_block (loader, MSCOS_BLOCK_LIST_ITEM, text);
-  mscos_block_set_label (entry, mscos_json_check_string_member (loader->check, object, "label",
-                                                                MSCOS_JSON_LINE));
-
-  if (json_object_has_member (object, "items"))
-    {
-      MscosBlock *nested = load_list (loader, object, context->depth + 1);
-
-      if (nested != NULL)
-        mscos_block_add_child (entry, nested);
-    }
-  else if (json_object_has_member (object, "style"))
-    {
-      mscos_json_check_enum_member (loader->check, object, "style", 0, style_names, 0);
-    }
-
-  mscos_block_add_child (context->list, g_steal_pointer (&entry));
-}
-
-/* Reads the "style" and "items" of @object as a list. */
-static MscosBlock *
-load_list (Loader     *loader,
-           JsonObject *object,
-           guint       depth)
-{
-  ListContext context;
-  gsize mark;
-  int style;
-
-  if (depth > MAX_NESTING)
-    {
-      mark = mscos_json_check_push_member (loader->check, "items");
-      mscos_json_check_problem (loader->check, "lists are nested more than %u levels deep",
-                                MAX_NESTING);
-      mscos_json_check_pop (loader->check, mark);
-      return NULL;
-    }
-
-  style = mscos_json_check_enum_member (loader->check, object, "style", 0, style_names,
-                                        MSCOS_LIST_BULLETED);
-  context.list = mscos_block_new (MSCOS_BLOCK_LIST, NULL);
-  context.depth = depth;
-  mscos_block_set_style (context.list, style);
-  load_array_member (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_list_item_cb,
-                     &context);
-
-  return context.list;
-}
-
-static void
-load_block_cb (Loader   *loader,
-               JsonNode *node,
-               guint     index,
-               gpointer  data)
-{
-  GPtrArray *blocks = data;
-  JsonObject *object = mscos_json_check_object (loader->check, node);
-  MscosBlock *block = NULL;
-  const char *text;
-  int type;
-
-  if (object == NULL)
-    return;
-
-  type = mscos_json_check_enum_member (loader->check, object, "type", MSCOS_JSON_REQUIRED,
-                                       block_types, -1);
-  switch (type)
-    {
-    case 0: /* paragraph */
-    case 1: /* heading */
-      mscos_json_check_members (loader->check, object, text_block_members);
-      text = mscos_json_check_string_member (loader->check, object, "text",
-                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = new_block (loader, type == 0 ? MSCOS_BLOCK_PARAGRAPH : MSCOS_BLOCK_HEADING, text);
-      break;
-
-    case 2: /* quote */
-      mscos_json_check_members (loader->check, object, quote_block_members);
-      text = mscos_json_check_string_member (loader->check, object, "text",
-                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-      block = new_block (loader, MSCOS_BLOCK_QUOTE, text);
-      mscos_block_set_label (block, mscos_json_check_string_member (loader->check, object,
-                                                                    "attribution",
-                                                                    MSCOS_JSON_LINE));
-      break;
-
-    case 3: /* list */
-      {
-        gint64 start = 1;
-
-        mscos_json_check_members (loader->check, object, list_block_members);
-        mscos_json_check_int_member (loader->check, object, "start", 0, 0, 1000000, &start);
-        block = load_list (loader, object, 1);
-        /* Entries without a label of their own are numbered from "start". */
-        if (block != NULL && mscos_block_get_style (block) == MSCOS_LIST_NUMBERED)
-          for (guint i = 0; i < mscos_block_get_n_children (block); i++)
-            {
-              MscosBlock *entry = mscos_block_get_child (block, i);
-
-              if (mscos_block_get_label (entry) == NULL)
-                {
-                  g_autofree char *label = g_strdup_printf ("%" G_GINT64_FORMAT ".", start + i);
-
-                  mscos_block_set_label (entry, label);
-                }
-            }
-      }
-      break;
-
-    default:
-      break;
-    }
-
-  if (block != NULL)
-    g_ptr_array_add (blocks, block);
-}
-
-static GPtrArray *
-load_blocks (Loader     *loader,
-             JsonObject *object,
-             const char *name,
-             gboolean    required)
-{
-  GPtrArray *blocks;
-
-  if (!required && !json_object_has_member (object, name))
-    return NULL;
-
-  blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_block_unref);
-  load_array_member (loader, object, name, required ? MSCOS_JSON_REQUIRED : 0, required,
-                     load_block_cb, blocks);
-
-  return blocks;
-}
-
-/* --- Links ------------------------------------------------------------------------------- */
-
-/* Reads the "uri" member of @object, which must be a link a pack may hold. */
-static const char *
-load_uri (Loader     *loader,
-          JsonObject *object)
-{
-  const char *uri = mscos_json_check_string_member (loader->check, object, "uri",
-                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-  const char *reason = NULL;
-
-  if (uri != NULL && !mscos_link_policy_is_pack_link (uri, &reason))
-    {
-      gsize mark = mscos_json_check_push_member (loader->check, "uri");
-
-      mscos_json_check_problem (loader->check, "%s", reason);
-      mscos_json_check_pop (loader->check, mark);
-      return NULL;
-    }
-
-  return uri;
-}
-
-static MscosLink *
-load_link (Loader   *loader,
-           JsonNode *node)
-{
-  JsonObject *object = mscos_json_check_object (loader->check, node);
-  const char *title, *uri;
-
-  if (object == NULL)
-    return NULL;
-
-  mscos_json_check_members (loader->check, object, link_members);
-  title = mscos_json_check_string_member (loader->check, object, "title",
-                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-  uri = load_uri (loader, object);
-
-  return title && uri ? mscos_link_new (title, uri) : NULL;
-}
-
-static void
-load_link_cb (Loader   *loader,
-              JsonNode *node,
-              guint     index,
-              gpointer  data)
-{
-  MscosLink *link = load_link (loader, node);
-
-  if (link != NULL)
-    g_ptr_array_add (data, link);
-}
-
-static GPtrArray *
-load_links (Loader     *loader,
-            JsonObject *object)
-{
-  GPtrArray *links;
-
-  if (!json_object_has_member (object, "links"))
-    return NULL;
-
-  links = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_link_free);
-  load_array_member (loader, object, "links", 0, FALSE, load_link_cb, links);
-
-  return links;
-}
 
 /* --- Audio sources ----------------------------------------------------------------------- */
 
@@ -546,7 +266,7 @@ load_source_cb (Loader   *loader,
 
       mscos_json_check_members (loader->check, object, page_source_members);
       title = mscos_json_check_string_member (loader->check, object, "title", MSCOS_JSON_LINE);
-      uri = load_uri (loader, object);
+      uri = mscos_content_load_uri (loader, object);
       if (uri == NULL)
         return;
 
@@ -625,7 +345,7 @@ load_phones (Loader     *loader,
     return;
 
   item->phones = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_phone_free);
-  load_array_member (loader, object, "phones", 0, FALSE, load_phone_cb, item);
+  mscos_content_load_array_member (loader, object, "phones", 0, FALSE, load_phone_cb, item);
 }
 
 /* Where a string is found in an item's text. */
@@ -783,7 +503,8 @@ load_corrections (Loader     *loader,
     return;
 
   item->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_correction_free);
-  load_array_member (loader, object, "corrections", 0, FALSE, load_correction_cb, &context);
+  mscos_content_load_array_member (loader, object, "corrections", 0, FALSE, load_correction_cb,
+                                   &context);
 }
 
 /* --- Items ------------------------------------------------------------------------------- */
@@ -833,7 +554,7 @@ load_items_into (Loader          *loader,
   GPtrArray *pending = loader->pending_items;
   guint start = pending->len;
 
-  load_array_member (loader, object, name, flags, non_empty, func, data);
+  mscos_content_load_array_member (loader, object, name, flags, non_empty, func, data);
 
   if (pending->len > start)
     {
@@ -924,7 +645,7 @@ load_group_cb (Loader   *loader,
   mscos_json_check_members (loader->check, object, group_members);
   group = new_item (loader, MSCOS_ITEM_GROUP, set, load_id (loader, object, FALSE));
   group->title = mscos_json_check_string_member (loader->check, object, "title", MSCOS_JSON_LINE);
-  group->intro = load_blocks (loader, object, "intro", FALSE);
+  group->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
   group->style = mscos_json_check_enum_member (loader->check, object, "style",
                                                MSCOS_JSON_REQUIRED, style_names,
                                                MSCOS_LIST_BULLETED);
@@ -989,9 +710,9 @@ load_item_kind (Loader     *loader,
       item->summary = mscos_json_check_string_member (check, object, "description",
                                                       MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
       item->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_audio_source_free);
-      load_array_member (loader, object, "sources", MSCOS_JSON_REQUIRED, FALSE, load_source_cb,
-                         item->sources);
-      item->blocks = load_blocks (loader, object, "transcript", FALSE);
+      mscos_content_load_array_member (loader, object, "sources", MSCOS_JSON_REQUIRED, FALSE,
+                                       load_source_cb, item->sources);
+      item->blocks = mscos_content_load_blocks (loader, object, "transcript", FALSE);
       break;
 
     case MSCOS_ITEM_RESOURCE:
@@ -1008,8 +729,8 @@ load_item_kind (Loader     *loader,
           item->resource_type = json_object_get_string_member (object, "type");
         item->summary = mscos_json_check_string_member (check, object, "summary",
                                                         MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
-        item->blocks = load_blocks (loader, object, "body", FALSE);
-        item->links = load_links (loader, object);
+        item->blocks = mscos_content_load_blocks (loader, object, "body", FALSE);
+        item->links = mscos_content_load_links (loader, object);
         load_phones (loader, object, item);
         load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context, item->children);
       }
@@ -1021,8 +742,9 @@ load_item_kind (Loader     *loader,
                                                     MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
       item->organisation = mscos_json_check_string_member (check, object, "source",
                                                            MSCOS_JSON_LINE);
-      item->intro = load_blocks (loader, object, "intro", FALSE);
-      load_array_member (loader, object, "groups", MSCOS_JSON_REQUIRED, TRUE, load_group_cb, item);
+      item->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
+      mscos_content_load_array_member (loader, object, "groups", MSCOS_JSON_REQUIRED, TRUE,
+                                       load_group_cb, item);
       break;
 
     case MSCOS_ITEM_PROFILE:
@@ -1030,15 +752,15 @@ load_item_kind (Loader     *loader,
       item->title = mscos_json_check_string_member (check, object, "name",
                                                     MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
       item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
-      item->blocks = load_blocks (loader, object, "body", TRUE);
-      item->links = load_links (loader, object);
+      item->blocks = mscos_content_load_blocks (loader, object, "body", TRUE);
+      item->links = mscos_content_load_links (loader, object);
       break;
 
     case MSCOS_ITEM_TEXT:
       mscos_json_check_members (check, object, text_members);
       item->title = mscos_json_check_string_member (check, object, "title", MSCOS_JSON_LINE);
-      item->blocks = load_blocks (loader, object, "body", TRUE);
-      item->links = load_links (loader, object);
+      item->blocks = mscos_content_load_blocks (loader, object, "body", TRUE);
+      item->links = mscos_content_load_links (loader, object);
       load_phones (loader, object, item);
       break;
 
@@ -1109,7 +831,7 @@ load_section_cb (Loader   *loader,
   section->id = load_id (loader, object, TRUE);
   section->title = mscos_json_check_string_member (loader->check, object, "title",
                                                    MSCOS_JSON_LINE);
-  section->intro = load_blocks (loader, object, "intro", FALSE);
+  section->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
 
   load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context,
                    section->items);
@@ -1158,7 +880,7 @@ load_outcome_cb (Loader   *loader,
   outcome->summary = summary;
   outcome->strapline = mscos_json_check_string_member (loader->check, object, "strapline",
                                                        MSCOS_JSON_LINE);
-  outcome->descriptor = load_blocks (loader, object, "descriptor", TRUE);
+  outcome->descriptor = mscos_content_load_blocks (loader, object, "descriptor", TRUE);
   /* A pack never claims the study's words by leaving this out. */
   outcome->descriptor_source = mscos_json_check_enum_member (loader->check, object,
                                                              "descriptor_source", 0,
@@ -1170,14 +892,14 @@ load_outcome_cb (Loader   *loader,
     {
       gsize mark = mscos_json_check_push_member (loader->check, "link");
 
-      outcome->link = load_link (loader, json_object_get_member (object, "link"));
+      outcome->link = mscos_content_load_link (loader, json_object_get_member (object, "link"));
       mscos_json_check_pop (loader->check, mark);
     }
 
   loader->outcome_id = outcome->id;
   loader->n_outcome_items = 0;
-  load_array_member (loader, object, "sections", MSCOS_JSON_REQUIRED, FALSE, load_section_cb,
-                     outcome);
+  mscos_content_load_array_member (loader, object, "sections", MSCOS_JSON_REQUIRED, FALSE,
+                                   load_section_cb, outcome);
   outcome->n_items = loader->n_outcome_items;
   loader->pack->n_items += loader->n_outcome_items;
 
@@ -1312,8 +1034,8 @@ load_document (MscosJsonCheck *check,
     {
       mscos_json_check_members (check, root, top_members);
       load_pack_metadata (&loader, root);
-      load_array_member (&loader, root, "outcomes", MSCOS_JSON_REQUIRED, TRUE, load_outcome_cb,
-                         group_ranks);
+      mscos_content_load_array_member (&loader, root, "outcomes", MSCOS_JSON_REQUIRED, TRUE,
+                                       load_outcome_cb, group_ranks);
     }
   g_clear_pointer (&loader.id_paths, g_hash_table_unref);
 

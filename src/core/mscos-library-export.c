@@ -33,18 +33,21 @@ append_heading (GString    *md,
   g_string_append (md, "\n\n");
 }
 
+/* The quotation, then its speaker after a dash; or, for one the source attributes to nobody,
+ * the sentence saying so (@credit from mscos_item_dup_quote_credit()), with no dash. */
 static void
 append_quote (GString    *md,
               const char *text,
-              const char *attribution)
+              const char *credit,
+              gboolean    attributed)
 {
   mscos_markdown_append_block (md, text, "> ");
-  if (attribution != NULL)
+  if (credit != NULL)
     {
-      /* Join the attribution to the quotation. */
+      /* Join the credit to the quotation. */
       g_string_truncate (md, md->len - 1);
-      g_string_append (md, ">\n> — ");
-      mscos_markdown_append_inline (md, attribution);
+      g_string_append (md, attributed ? ">\n> — " : ">\n> ");
+      mscos_markdown_append_inline (md, credit);
       g_string_append (md, "\n\n");
     }
 }
@@ -88,8 +91,9 @@ append_item_entry (GString           *md,
   if (kind == MSCOS_ITEM_QUOTE && text != NULL)
     {
       g_autofree char *attribution = mscos_item_dup_attribution (item);
+      g_autofree char *credit = mscos_item_dup_quote_credit (item);
 
-      append_quote (md, text, attribution);
+      append_quote (md, text, credit, attribution != NULL);
     }
   else if (text != NULL)
     {
@@ -129,7 +133,7 @@ append_missing_entry (GString           *md,
     }
 
   if (excerpt != NULL && g_strcmp0 (mscos_library_entry_get_item_kind (entry), "quote") == 0)
-    append_quote (md, excerpt, NULL);
+    append_quote (md, excerpt, NULL, FALSE);
   else if (excerpt != NULL)
     mscos_markdown_append_block (md, excerpt, "");
 
@@ -144,30 +148,33 @@ typedef struct
   GHashTable   *by_outcome;
   /* The entries whose item is in the pack. */
   GHashTable   *found;
-} ExportState;
+} Walk;
 
 static void
 collect_item (gpointer data,
               gpointer user_data)
 {
   MscosItem *item = data;
-  ExportState *state = user_data;
-  MscosLibraryEntry *entry = mscos_library_find_entry (state->self, state->pack_id,
-                                                       mscos_item_get_id (item));
+  Walk *walk = user_data;
   const char *outcome_id = mscos_item_get_outcome_id (item);
+  MscosLibraryEntry *entry;
   GPtrArray *items;
 
-  if (entry == NULL || outcome_id == NULL)
+  if (mscos_item_get_id (item) == NULL || outcome_id == NULL)
     return;
 
-  items = g_hash_table_lookup (state->by_outcome, outcome_id);
+  entry = mscos_library_find_entry (walk->self, walk->pack_id, mscos_item_get_id (item));
+  if (entry == NULL)
+    return;
+
+  items = g_hash_table_lookup (walk->by_outcome, outcome_id);
   if (items == NULL)
     {
       items = g_ptr_array_new ();
-      g_hash_table_insert (state->by_outcome, (gpointer) outcome_id, items);
+      g_hash_table_insert (walk->by_outcome, (gpointer) outcome_id, items);
     }
   g_ptr_array_add (items, item);
-  g_hash_table_add (state->found, entry);
+  g_hash_table_add (walk->found, entry);
 }
 
 static int
@@ -175,10 +182,119 @@ compare_entries (gconstpointer a,
                  gconstpointer b)
 {
   return mscos_library_record_compare (mscos_library_entry_get_record ((MscosLibraryEntry *) a),
-                          mscos_library_entry_get_record ((MscosLibraryEntry *) b));
+                                       mscos_library_entry_get_record ((MscosLibraryEntry *) b));
+}
+
+typedef struct
+{
+  GString          *md;
+  MscosContentPack *pack;
+} MarkdownState;
+
+static void
+add_markdown_entry_cb (MscosOutcome      *outcome,
+                       MscosItem         *item,
+                       MscosLibraryEntry *entry,
+                       gboolean           first,
+                       gpointer           user_data)
+{
+  MarkdownState *state = user_data;
+
+  if (first)
+    append_heading (state->md, "##", outcome != NULL ? mscos_outcome_get_title (outcome)
+                                                     : _("Not in this content pack"));
+
+  if (item != NULL)
+    append_item_entry (state->md, entry, item, state->pack);
+  else
+    append_missing_entry (state->md, entry, state->pack);
 }
 
 /* Public API ----------------------------------------------------------------------------- */
+
+/**
+ * MscosLibraryVisitFunc:
+ * @outcome: (nullable): the outcome of @item, or %NULL when @item is not in the pack
+ * @item: (nullable): the item in the pack, or %NULL when it is not in the pack
+ * @entry: the library's entry
+ * @first: whether @entry is the first of its outcome, or the first not in the pack: where a
+ *   document puts a heading
+ * @user_data: what was given to mscos_library_foreach_in_pack_order()
+ */
+
+/**
+ * mscos_library_foreach_in_pack_order:
+ * @self: a #MscosLibrary
+ * @pack: the content pack being read
+ * @func: (scope call): called for each entry
+ * @user_data: for @func
+ *
+ * Calls @func for each entry of the library in the order a document of the library lists them:
+ * entries whose item is in @pack by outcome, outcomes and items in the pack's order, then those
+ * whose item is not in @pack (with a %NULL outcome and item), by pack and item id. Exports and
+ * printouts of the library all list it so.
+ */
+void
+mscos_library_foreach_in_pack_order (MscosLibrary          *self,
+                                     MscosContentPack      *pack,
+                                     MscosLibraryVisitFunc  func,
+                                     gpointer               user_data)
+{
+  g_autoptr (GHashTable) by_outcome = NULL;
+  g_autoptr (GHashTable) found = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+  GListModel *outcomes;
+  GListModel *entries;
+  Walk walk;
+  guint n;
+
+  g_return_if_fail (MSCOS_IS_LIBRARY (self));
+  g_return_if_fail (MSCOS_IS_CONTENT_PACK (pack));
+  g_return_if_fail (func != NULL);
+
+  by_outcome = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  found = g_hash_table_new (NULL, NULL);
+  walk = (Walk) {
+    .self = self,
+    .pack_id = mscos_content_pack_get_id (pack),
+    .by_outcome = by_outcome,
+    .found = found,
+  };
+  mscos_content_pack_foreach_item (pack, collect_item, &walk);
+
+  outcomes = mscos_content_pack_get_outcomes (pack);
+  n = g_list_model_get_n_items (outcomes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
+      GPtrArray *items = g_hash_table_lookup (by_outcome, mscos_outcome_get_id (outcome));
+
+      for (guint j = 0; items != NULL && j < items->len; j++)
+        {
+          MscosItem *item = g_ptr_array_index (items, j);
+
+          func (outcome, item,
+                mscos_library_find_entry (self, walk.pack_id, mscos_item_get_id (item)),
+                j == 0, user_data);
+        }
+    }
+
+  missing = g_ptr_array_new_with_free_func (g_object_unref);
+  entries = mscos_library_get_entries (self);
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (!g_hash_table_contains (found, entry))
+        g_ptr_array_add (missing, g_steal_pointer (&entry));
+    }
+
+  g_ptr_array_sort_values (missing, compare_entries);
+  for (guint i = 0; i < missing->len; i++)
+    func (NULL, NULL, g_ptr_array_index (missing, i), i == 0, user_data);
+}
 
 /**
  * mscos_library_export_markdown:
@@ -198,32 +314,15 @@ char *
 mscos_library_export_markdown (MscosLibrary     *self,
                                MscosContentPack *pack)
 {
-  g_autoptr (GHashTable) by_outcome = NULL;
-  g_autoptr (GHashTable) found = NULL;
-  g_autoptr (GPtrArray) missing = NULL;
   g_autoptr (GDateTime) now = NULL;
   g_autofree char *title = NULL;
   g_autofree char *today = NULL;
   g_autofree char *about = NULL;
-  ExportState state;
-  GListModel *outcomes;
-  GListModel *entries;
+  MarkdownState state;
   GString *md;
-  guint n;
 
   g_return_val_if_fail (MSCOS_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (pack), NULL);
-
-  by_outcome = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  found = g_hash_table_new (NULL, NULL);
-  state = (ExportState) {
-    .self = self,
-    .pack_id = mscos_content_pack_get_id (pack),
-    .by_outcome = by_outcome,
-    .found = found,
-  };
-  mscos_content_pack_foreach_item (pack, collect_item, &state);
 
   md = g_string_new (NULL);
 
@@ -243,47 +342,8 @@ mscos_library_export_markdown (MscosLibrary     *self,
                            today);
   mscos_markdown_append_block (md, about, "");
 
-  outcomes = mscos_content_pack_get_outcomes (pack);
-  n = g_list_model_get_n_items (outcomes);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
-      GPtrArray *items = g_hash_table_lookup (by_outcome, mscos_outcome_get_id (outcome));
-
-      if (items == NULL)
-        continue;
-
-      append_heading (md, "##", mscos_outcome_get_title (outcome));
-      for (guint j = 0; j < items->len; j++)
-        {
-          MscosItem *item = g_ptr_array_index (items, j);
-          MscosLibraryEntry *entry = mscos_library_find_entry (self, state.pack_id,
-                                                               mscos_item_get_id (item));
-
-          append_item_entry (md, entry, item, pack);
-        }
-    }
-
-  missing = g_ptr_array_new ();
-  entries = mscos_library_get_entries (self);
-  n = g_list_model_get_n_items (entries);
-  for (guint i = 0; i < n; i++)
-    {
-      MscosLibraryEntry *entry = g_list_model_get_item (entries, i);
-
-      /* The store keeps its own reference. */
-      g_object_unref (entry);
-      if (!g_hash_table_contains (found, entry))
-        g_ptr_array_add (missing, entry);
-    }
-
-  if (missing->len > 0)
-    {
-      g_ptr_array_sort_values (missing, compare_entries);
-      append_heading (md, "##", _("Not in this content pack"));
-      for (guint i = 0; i < missing->len; i++)
-        append_missing_entry (md, g_ptr_array_index (missing, i), pack);
-    }
+  state = (MarkdownState) { md, pack };
+  mscos_library_foreach_in_pack_order (self, pack, add_markdown_entry_cb, &state);
 
   /* End with exactly one line break. */
   while (md->len > 0 && md->str[md->len - 1] == '\n')

@@ -90,28 +90,18 @@ replace_time (GDateTime **field,
   *field = value;
 }
 
+/* The earlier, or the @later, of two times either of which may be missing. */
 static GDateTime *
-earlier_time (GDateTime *a,
-              GDateTime *b)
+pick_time (GDateTime *a,
+           GDateTime *b,
+           gboolean   later)
 {
   if (a == NULL)
     return b;
   if (b == NULL)
     return a;
 
-  return g_date_time_compare (a, b) <= 0 ? a : b;
-}
-
-static GDateTime *
-later_time (GDateTime *a,
-            GDateTime *b)
-{
-  if (a == NULL)
-    return b;
-  if (b == NULL)
-    return a;
-
-  return g_date_time_compare (a, b) >= 0 ? a : b;
+  return (g_date_time_compare (a, b) < 0) != later ? a : b;
 }
 
 #define JOIN_START "\n\n——— "
@@ -196,7 +186,7 @@ mscos_library_record_merge (const MscosLibraryRecord *first,
     replace_string (&merged->digest, first->digest);
 
   replace_time (&merged->bookmark_created,
-                earlier_time (first->bookmark_created, second->bookmark_created));
+                pick_time (first->bookmark_created, second->bookmark_created, FALSE));
 
   if (first->note == NULL)
     return merged;
@@ -209,9 +199,10 @@ mscos_library_record_merge (const MscosLibraryRecord *first,
       merged->note = join_notes (first->note, second->note, label);
     }
 
-  replace_time (&merged->note_created, earlier_time (first->note_created, second->note_created));
+  replace_time (&merged->note_created,
+                pick_time (first->note_created, second->note_created, FALSE));
   replace_time (&merged->note_modified,
-                later_time (first->note_modified, second->note_modified));
+                pick_time (first->note_modified, second->note_modified, TRUE));
 
   return merged;
 }

@@ -41,6 +41,12 @@ typedef struct
   guint duplicates;
 } MscosLibraryImportReport;
 
+typedef void (*MscosLibraryVisitFunc) (MscosOutcome      *outcome,
+                                       MscosItem         *item,
+                                       MscosLibraryEntry *entry,
+                                       gboolean           first,
+                                       gpointer           user_data);
+
 #define MSCOS_TYPE_LIBRARY (mscos_library_get_type ())
 
 G_DECLARE_FINAL_TYPE (MscosLibrary, mscos_library, MSCOS, LIBRARY, MscosDurableStore)
@@ -64,6 +70,10 @@ void               mscos_library_restore                   (MscosLibrary        
                                                             MscosLibraryEntry         *snapshot);
 gboolean           mscos_library_flush                     (MscosLibrary              *self,
                                                             GError                   **error);
+void               mscos_library_foreach_in_pack_order     (MscosLibrary              *self,
+                                                            MscosContentPack          *pack,
+                                                            MscosLibraryVisitFunc      func,
+                                                            gpointer                   user_data);
 char              *mscos_library_export_markdown           (MscosLibrary              *self,
                                                             MscosContentPack          *pack);
 char              *mscos_library_export_json               (MscosLibrary              *self);

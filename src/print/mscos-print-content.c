@@ -444,59 +444,6 @@ mscos_print_document_add_outcome (MscosPrintDocument *self,
 
 /* The Library ---------------------------------------------------------------------------- */
 
-typedef struct
-{
-  MscosLibrary *library;
-  const char   *pack_id;
-  /* Outcome id → GPtrArray of the items with an entry, in page order. */
-  GHashTable   *by_outcome;
-  /* The entries whose item is in the pack. */
-  GHashTable   *found;
-} LibraryWalk;
-
-static void
-collect_item_cb (gpointer data,
-                 gpointer user_data)
-{
-  MscosItem *item = data;
-  LibraryWalk *walk = user_data;
-  const char *outcome_id = mscos_item_get_outcome_id (item);
-  MscosLibraryEntry *entry;
-  GPtrArray *items;
-
-  if (mscos_item_get_id (item) == NULL || outcome_id == NULL)
-    return;
-
-  entry = mscos_library_lookup (walk->library, walk->pack_id, mscos_item_get_id (item));
-  if (entry == NULL)
-    return;
-
-  items = g_hash_table_lookup (walk->by_outcome, outcome_id);
-  if (items == NULL)
-    {
-      items = g_ptr_array_new ();
-      g_hash_table_insert (walk->by_outcome, (gpointer) outcome_id, items);
-    }
-  g_ptr_array_add (items, item);
-  g_hash_table_add (walk->found, entry);
-}
-
-static int
-compare_entries (gconstpointer a,
-                 gconstpointer b)
-{
-  MscosLibraryEntry *entry_a = (MscosLibraryEntry *) a;
-  MscosLibraryEntry *entry_b = (MscosLibraryEntry *) b;
-  int result = g_strcmp0 (mscos_library_entry_get_pack_id (entry_a),
-                          mscos_library_entry_get_pack_id (entry_b));
-
-  if (result != 0)
-    return result;
-
-  return g_strcmp0 (mscos_library_entry_get_item_id (entry_a),
-                    mscos_library_entry_get_item_id (entry_b));
-}
-
 static void
 add_marks (MscosPrintDocument *self,
            MscosLibraryEntry  *entry,
@@ -579,6 +526,25 @@ add_missing_entry (MscosPrintDocument *self,
   add_marks (self, entry, FALSE);
 }
 
+static void
+add_library_entry_cb (MscosOutcome      *outcome,
+                      MscosItem         *item,
+                      MscosLibraryEntry *entry,
+                      gboolean           first,
+                      gpointer           user_data)
+{
+  MscosPrintDocument *self = user_data;
+
+  if (first)
+    add_text (self, MSCOS_PRINT_HEADING, 0, outcome != NULL ? mscos_outcome_get_title (outcome)
+                                                            : _("Not in this content pack"));
+
+  if (item != NULL)
+    add_library_item (self, item, entry);
+  else
+    add_missing_entry (self, entry);
+}
+
 /**
  * mscos_print_document_add_library:
  * @library: the user's library, loaded
@@ -591,72 +557,15 @@ void
 mscos_print_document_add_library (MscosPrintDocument *self,
                                   MscosLibrary       *library)
 {
-  g_autoptr (GHashTable) by_outcome = NULL;
-  g_autoptr (GHashTable) found = NULL;
-  g_autoptr (GPtrArray) missing = NULL;
-  MscosContentPack *pack;
-  GListModel *entries;
-  GListModel *outcomes;
-  LibraryWalk walk;
-  guint n;
-
   g_return_if_fail (MSCOS_IS_PRINT_DOCUMENT (self));
   g_return_if_fail (MSCOS_IS_LIBRARY (library));
-
-  pack = mscos_print_document_get_pack (self);
-  by_outcome = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  found = g_hash_table_new (NULL, NULL);
-  walk = (LibraryWalk) {
-    .library = library,
-    .pack_id = mscos_content_pack_get_id (pack),
-    .by_outcome = by_outcome,
-    .found = found,
-  };
-  mscos_content_pack_foreach_item (pack, collect_item_cb, &walk);
 
   mscos_print_document_begin_part (self, _("Bookmarks and notes"), NULL);
   add_text (self, MSCOS_PRINT_TITLE, 0, _("Bookmarks and notes"));
 
-  entries = mscos_library_get_entries (library);
-  if (g_list_model_get_n_items (entries) == 0)
+  if (g_list_model_get_n_items (mscos_library_get_entries (library)) == 0)
     add_text (self, MSCOS_PRINT_PARAGRAPH, 0, _("There are no bookmarks or notes."));
 
-  outcomes = mscos_content_pack_get_outcomes (pack);
-  n = g_list_model_get_n_items (outcomes);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MscosOutcome) outcome = g_list_model_get_item (outcomes, i);
-      GPtrArray *items = g_hash_table_lookup (by_outcome, mscos_outcome_get_id (outcome));
-
-      if (items == NULL)
-        continue;
-
-      add_text (self, MSCOS_PRINT_HEADING, 0, mscos_outcome_get_title (outcome));
-      for (guint j = 0; j < items->len; j++)
-        {
-          MscosItem *item = g_ptr_array_index (items, j);
-
-          add_library_item (self, item,
-                            mscos_library_lookup (library, walk.pack_id, mscos_item_get_id (item)));
-        }
-    }
-
-  missing = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (entries);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
-
-      if (!g_hash_table_contains (found, entry))
-        g_ptr_array_add (missing, g_steal_pointer (&entry));
-    }
-
-  if (missing->len > 0)
-    {
-      g_ptr_array_sort_values (missing, compare_entries);
-      add_text (self, MSCOS_PRINT_HEADING, 0, _("Not in this content pack"));
-      for (guint i = 0; i < missing->len; i++)
-        add_missing_entry (self, g_ptr_array_index (missing, i));
-    }
+  mscos_library_foreach_in_pack_order (library, mscos_print_document_get_pack (self),
+                                       add_library_entry_cb, self);
 }

@@ -18,8 +18,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-#include "mscos-print-layout.h"
-#include "mscos-print-private.h"
+#include "mscos-print-layout-private.h"
 
 /* Lays a print document out for paper and draws its pages, with Pango and Cairo only, so it
  * runs the same in the print dialog, in a thread writing a PDF and on a command line without
@@ -37,7 +36,6 @@
 #define MIN_LINES 2
 /* How many blocks that keep with the next one are held together at most. */
 #define MAX_KEEP_CHAIN 8
-#define EPSILON 0.01
 /* Blocks paginated between checks of the cancellable. */
 #define CANCEL_CHECK_INTERVAL 256
 
@@ -75,93 +73,14 @@ static const StyleSpec styles[MSCOS_PRINT_N_STYLES] = {
   [MSCOS_PRINT_TABLE_ROW] =     { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.8,  0,    1.15, 0,    FALSE },
 };
 
+double
+mscos_print_layout_style_grey (MscosPrintStyle style)
+{
+  return styles[style].grey;
+}
+
 /* The header and footer of every page. */
 #define FURNITURE_SIZE 0.8
-#define FURNITURE_GREY 0.25
-#define RULE_GREY 0.55
-
-/* Where a block may be cut: @y from its top, with @lines of its lines above. The last break
- * of a block is its foot. */
-typedef struct
-{
-  double y;
-  guint  lines;
-} Break;
-
-typedef struct
-{
-  double space_before;
-  double height;
-  guint  first_break;
-  guint  n_breaks;
-  /* The fewest lines above a cut, and below it. */
-  guint  min_lines;
-  guint  min_tail;
-} Measure;
-
-/* A table's column headings, at the top of each page of its rows. */
-#define TABLE_HEADER G_MAXUINT
-
-/* The piece of a block between @from and @to, drawn with its top at @y. */
-typedef struct
-{
-  guint  block;
-  double from;
-  double to;
-  double y;
-} Fragment;
-
-typedef struct
-{
-  guint part;
-  guint first_fragment;
-  guint n_fragments;
-} Page;
-
-/* The titles and headings, for a PDF's outline. */
-typedef struct
-{
-  guint  block;
-  guint  page;
-  double y;
-} Landmark;
-
-/* The text area of a page. */
-typedef struct
-{
-  double width;
-  double height;
-  double left;
-  double top;
-  double right;
-  double bottom;
-} Area;
-
-struct _MscosPrintLayout
-{
-  GObject               parent_instance;
-
-  MscosPrintDocument   *document;
-  MscosPageFormat       format;
-  PangoContext         *context;
-  PangoFontDescription *fonts[MSCOS_PRINT_N_STYLES];
-  PangoFontDescription *furniture_font;
-  PangoFontDescription *table_header_font;
-  PangoFontDescription *attribution_font;
-  /* List labels → their width, as most labels recur. */
-  GHashTable           *label_widths;
-
-  GArray               *measures;
-  GArray               *breaks;
-  GArray               *fragments;
-  GArray               *pages;
-  GArray               *landmarks;
-  /* Of each part that is a table: its column headings' height; else 0. */
-  GArray               *table_header_heights;
-  double                furniture_height;
-  gboolean              paginated;
-};
-
 G_DEFINE_FINAL_TYPE (MscosPrintLayout, mscos_print_layout, G_TYPE_OBJECT)
 
 /* Paper --------------------------------------------------------------------------------- */
@@ -240,17 +159,17 @@ mscos_print_context_prepare (PangoContext *context)
 
 /* Helpers -------------------------------------------------------------------------------- */
 
-static gboolean
-is_table_part (MscosPrintLayout *self,
-               guint             part)
+gboolean
+mscos_print_layout_is_table_part (MscosPrintLayout *self,
+                                  guint             part)
 {
   return g_array_index (self->table_header_heights, double, part) > 0;
 }
 
-static void
-get_area (MscosPrintLayout *self,
-          gboolean          landscape,
-          Area             *area)
+void
+mscos_print_layout_get_area (MscosPrintLayout *self,
+                             gboolean          landscape,
+                             Area             *area)
 {
   const MscosPageFormat *format = &self->format;
   gboolean upright = format->height >= format->width;
@@ -272,8 +191,8 @@ get_area (MscosPrintLayout *self,
   area->bottom = area->height - format->margin_bottom - self->furniture_height;
 }
 
-static double
-text_size (MscosPrintLayout *self)
+double
+mscos_print_layout_text_size (MscosPrintLayout *self)
 {
   return self->format.text_size;
 }
@@ -294,12 +213,12 @@ make_font (const char  *family,
   return font;
 }
 
-static PangoLayout *
-create_layout (MscosPrintLayout           *self,
-               const PangoFontDescription *font,
-               double                      line_spacing,
-               const char                 *text,
-               double                      width)
+PangoLayout *
+mscos_print_layout_create_layout (MscosPrintLayout           *self,
+                                  const PangoFontDescription *font,
+                                  double                      line_spacing,
+                                  const char                 *text,
+                                  double                      width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -329,7 +248,7 @@ get_label_width (MscosPrintLayout *self,
   if (g_hash_table_lookup_extended (self->label_widths, label, NULL, &cached))
     return *(double *) cached;
 
-  layout = create_layout (self, self->fonts[MSCOS_PRINT_LIST_ENTRY], 1, label, 1);
+  layout = mscos_print_layout_create_layout (self, self->fonts[MSCOS_PRINT_LIST_ENTRY], 1, label, 1);
   pango_layout_set_width (layout, -1);
   pango_layout_get_size (layout, &width, NULL);
   g_hash_table_insert (self->label_widths, g_strdup (label),
@@ -339,16 +258,16 @@ get_label_width (MscosPrintLayout *self,
 }
 
 /* Space inside a block above and below its text. */
-static double
-block_padding (MscosPrintLayout *self,
-               MscosPrintStyle   style)
+double
+mscos_print_layout_block_padding (MscosPrintLayout *self,
+                                  MscosPrintStyle   style)
 {
   switch (style)
     {
     case MSCOS_PRINT_NOTE:
-      return 0.5 * text_size (self);
+      return 0.5 * mscos_print_layout_text_size (self);
     case MSCOS_PRINT_TABLE_ROW:
-      return 0.35 * text_size (self);
+      return 0.35 * mscos_print_layout_text_size (self);
     case MSCOS_PRINT_KICKER:
     case MSCOS_PRINT_TITLE:
     case MSCOS_PRINT_SUMMARY:
@@ -376,9 +295,9 @@ space_after (MscosPrintLayout *self,
   switch (style)
     {
     case MSCOS_PRINT_QUOTE:
-      return 0.9 * text_size (self);
+      return 0.9 * mscos_print_layout_text_size (self);
     case MSCOS_PRINT_NOTE:
-      return 0.7 * text_size (self);
+      return 0.7 * mscos_print_layout_text_size (self);
     case MSCOS_PRINT_KICKER:
     case MSCOS_PRINT_TITLE:
     case MSCOS_PRINT_SUMMARY:
@@ -438,16 +357,16 @@ add_font_attribute (PangoLayout                *layout,
 /*
  * Lays a block of text out for @area; @x is where its lines start.
  */
-static PangoLayout *
-layout_text_block (MscosPrintLayout      *self,
-                   const MscosPrintBlock *block,
-                   const Area            *area,
-                   double                *x)
+PangoLayout *
+mscos_print_layout_layout_text_block (MscosPrintLayout      *self,
+                                      const MscosPrintBlock *block,
+                                      const Area            *area,
+                                      double                *x)
 {
   const StyleSpec *spec = &styles[block->style];
   const PangoFontDescription *font = self->fonts[block->style];
   double width = area->right - area->left;
-  double size = text_size (self);
+  double size = mscos_print_layout_text_size (self);
   PangoLayout *layout;
 
   *x = area->left;
@@ -465,7 +384,7 @@ layout_text_block (MscosPrintLayout      *self,
                                                                   pango_units_from_double (gutter));
 
         *x += indent;
-        layout = create_layout (self, font, spec->line_spacing, text, width - indent);
+        layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, text, width - indent);
         pango_layout_set_tabs (layout, tabs);
         pango_layout_set_indent (layout, -pango_units_from_double (gutter));
         pango_tab_array_free (tabs);
@@ -482,7 +401,7 @@ layout_text_block (MscosPrintLayout      *self,
         if (block->label != NULL)
           text = g_strconcat (block->text, "\n", block->label, NULL);
 
-        layout = create_layout (self, font, spec->line_spacing, text != NULL ? text : block->text,
+        layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, text != NULL ? text : block->text,
                                 width - 2 * inset);
         if (text != NULL)
           add_font_attribute (layout, self->attribution_font, strlen (block->text) + 1,
@@ -500,7 +419,7 @@ layout_text_block (MscosPrintLayout      *self,
         if (block->text != NULL && g_strcmp0 (block->text, uri) != 0)
           text = g_strconcat (block->text, "\n", uri, NULL);
 
-        layout = create_layout (self, font, spec->line_spacing, text != NULL ? text : uri, width);
+        layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, text != NULL ? text : uri, width);
         if (text != NULL)
           add_font_attribute (layout, self->fonts[MSCOS_PRINT_CAPTION], strlen (block->text) + 1,
                               strlen (text));
@@ -512,7 +431,7 @@ layout_text_block (MscosPrintLayout      *self,
         double inset = 0.7 * size;
 
         *x += inset;
-        layout = create_layout (self, font, spec->line_spacing, block->text, width - 2 * inset);
+        layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, block->text, width - 2 * inset);
       }
       break;
 
@@ -522,7 +441,7 @@ layout_text_block (MscosPrintLayout      *self,
         double indent = block->depth * 1.8 * size;
 
         *x += indent;
-        layout = create_layout (self, font, spec->line_spacing, block->text, width - indent);
+        layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, block->text, width - indent);
       }
       break;
 
@@ -534,7 +453,7 @@ layout_text_block (MscosPrintLayout      *self,
     case MSCOS_PRINT_MINOR_HEADING:
     case MSCOS_PRINT_PARAGRAPH:
     case MSCOS_PRINT_MARK:
-      layout = create_layout (self, font, spec->line_spacing, block->text, width);
+      layout = mscos_print_layout_create_layout (self, font, spec->line_spacing, block->text, width);
       break;
 
     case MSCOS_PRINT_TABLE_ROW:
@@ -547,16 +466,16 @@ layout_text_block (MscosPrintLayout      *self,
 }
 
 /* A table's cells, or its column headings when @cells is NULL. */
-static PangoLayout *
-layout_cell (MscosPrintLayout      *self,
-             const MscosPrintTable *table,
-             char * const          *cells,
-             guint                  column,
-             const Area            *area,
-             double                *x)
+PangoLayout *
+mscos_print_layout_layout_cell (MscosPrintLayout      *self,
+                                const MscosPrintTable *table,
+                                char * const          *cells,
+                                guint                  column,
+                                const Area            *area,
+                                double                *x)
 {
   double width = area->right - area->left;
-  double pad = block_padding (self, MSCOS_PRINT_TABLE_ROW);
+  double pad = mscos_print_layout_block_padding (self, MSCOS_PRINT_TABLE_ROW);
   double left = area->left;
   double share = mscos_print_table_get_column_share (table, column);
 
@@ -565,7 +484,7 @@ layout_cell (MscosPrintLayout      *self,
 
   *x = left + pad;
 
-  return create_layout (self,
+  return mscos_print_layout_create_layout (self,
                         cells != NULL ? self->fonts[MSCOS_PRINT_TABLE_ROW] : self->table_header_font,
                         styles[MSCOS_PRINT_TABLE_ROW].line_spacing,
                         cells != NULL ? cells[column] : mscos_print_table_get_column_title (table, column),
@@ -604,12 +523,12 @@ measure_text_block (MscosPrintLayout      *self,
 {
   g_autoptr (PangoLayout) layout = NULL;
   PangoLayoutIter *iter;
-  double pad = block_padding (self, block->style);
+  double pad = mscos_print_layout_block_padding (self, block->style);
   double x;
   guint lines = 0;
   int y0, y1 = 0;
 
-  layout = layout_text_block (self, block, area, &x);
+  layout = mscos_print_layout_layout_text_block (self, block, area, &x);
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -638,7 +557,7 @@ measure_row (MscosPrintLayout      *self,
              Measure               *measure)
 {
   guint n_columns = mscos_print_table_get_n_columns (table);
-  double pad = block_padding (self, MSCOS_PRINT_TABLE_ROW);
+  double pad = mscos_print_layout_block_padding (self, MSCOS_PRINT_TABLE_ROW);
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (double) * 2);
   g_autoptr (GArray) bottoms = g_array_new (FALSE, FALSE, sizeof (double));
   double height = 0;
@@ -650,7 +569,7 @@ measure_row (MscosPrintLayout      *self,
       PangoLayoutIter *iter;
       double x;
 
-      layout = layout_cell (self, table, cells, column, area, &x);
+      layout = mscos_print_layout_layout_cell (self, table, cells, column, area, &x);
       iter = pango_layout_get_iter (layout);
       do
         {
@@ -712,10 +631,10 @@ measure_part (MscosPrintLayout     *self,
 
       measure->first_break = self->breaks->len;
       measure->n_breaks = 0;
-      measure->space_before = styles[block->style].space_before * text_size (self);
+      measure->space_before = styles[block->style].space_before * mscos_print_layout_text_size (self);
       if (i > part->first_block && blocks[i - 1].style == MSCOS_PRINT_KICKER)
         /* A kicker belongs to the title under it. */
-        measure->space_before = 0.15 * text_size (self);
+        measure->space_before = 0.15 * mscos_print_layout_text_size (self);
       else if (i > part->first_block)
         measure->space_before = MAX (measure->space_before, space_after (self, blocks[i - 1].style));
 
@@ -732,7 +651,7 @@ measure_table_header (MscosPrintLayout     *self,
                       const Area           *area)
 {
   guint n_columns = mscos_print_table_get_n_columns (part->table);
-  double pad = block_padding (self, MSCOS_PRINT_TABLE_ROW);
+  double pad = mscos_print_layout_block_padding (self, MSCOS_PRINT_TABLE_ROW);
   double height = 0;
 
   for (guint column = 0; column < n_columns; column++)
@@ -741,7 +660,7 @@ measure_table_header (MscosPrintLayout     *self,
       int cell_height;
       double x;
 
-      layout = layout_cell (self, part->table, NULL, column, area, &x);
+      layout = mscos_print_layout_layout_cell (self, part->table, NULL, column, area, &x);
       pango_layout_get_size (layout, NULL, &cell_height);
       height = MAX (height, (double) cell_height / PANGO_SCALE);
     }
@@ -985,7 +904,7 @@ clear_pagination (MscosPrintLayout *self)
 static void
 make_fonts (MscosPrintLayout *self)
 {
-  double size = text_size (self);
+  double size = mscos_print_layout_text_size (self);
 
   for (guint i = 0; i < MSCOS_PRINT_N_STYLES; i++)
     {
@@ -1011,241 +930,9 @@ measure_furniture (MscosPrintLayout *self)
   g_autoptr (PangoLayout) layout = NULL;
   int height;
 
-  layout = create_layout (self, self->furniture_font, 1, "Page", 1000);
+  layout = mscos_print_layout_create_layout (self, self->furniture_font, 1, "Page", 1000);
   pango_layout_get_size (layout, NULL, &height);
-  self->furniture_height = (double) height / PANGO_SCALE + 1.4 * text_size (self);
-}
-
-/* Drawing -------------------------------------------------------------------------------- */
-
-static void
-set_grey (cairo_t *cr,
-          double   grey)
-{
-  cairo_set_source_rgb (cr, grey, grey, grey);
-}
-
-static void
-draw_rule (cairo_t *cr,
-           double   x0,
-           double   y0,
-           double   x1,
-           double   y1,
-           double   width,
-           double   grey)
-{
-  cairo_save (cr);
-  set_grey (cr, grey);
-  cairo_set_line_width (cr, width);
-  cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x1, y1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-/* Draws the lines of @layout that lie between @from and @to below @top_offset, with the line
- * at @from at @y. */
-static void
-draw_lines (cairo_t     *cr,
-            PangoLayout *layout,
-            double       x,
-            double       y,
-            double       top_offset,
-            double       from,
-            double       to)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-
-  do
-    {
-      PangoRectangle logical;
-      double top, bottom, baseline;
-      int y0, y1;
-
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      top = top_offset + (double) y0 / PANGO_SCALE;
-      bottom = top_offset + (double) y1 / PANGO_SCALE;
-      if (top < from - EPSILON)
-        continue;
-      if (bottom > to + EPSILON)
-        break;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      baseline = top_offset + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + baseline - from);
-      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-    }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
-}
-
-/* Escapes a string for the attributes of a cairo tag. */
-static char *
-dup_tag_string (const char *text)
-{
-  GString *result = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (result, '\\');
-      g_string_append_c (result, *p);
-    }
-
-  return g_string_free (result, FALSE);
-}
-
-static void
-draw_text_fragment (MscosPrintLayout      *self,
-                    cairo_t               *cr,
-                    const MscosPrintBlock *block,
-                    const Fragment        *fragment,
-                    const Area            *area)
-{
-  g_autoptr (PangoLayout) layout = NULL;
-  g_autofree char *link = NULL;
-  double pad = block_padding (self, block->style);
-  double height = fragment->to - fragment->from;
-  double size = text_size (self);
-  double x;
-
-  layout = layout_text_block (self, block, area, &x);
-
-  if (block->style == MSCOS_PRINT_QUOTE)
-    draw_rule (cr, area->left + 0.55 * size, fragment->y + 0.15 * size,
-               area->left + 0.55 * size, fragment->y + height - 0.15 * size, 1.5, RULE_GREY);
-
-  if (block->style == MSCOS_PRINT_NOTE)
-    {
-      cairo_save (cr);
-      set_grey (cr, RULE_GREY);
-      cairo_set_line_width (cr, 0.6);
-      cairo_rectangle (cr, area->left, fragment->y, area->right - area->left, height);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-
-  /* A link's address takes the reader there in a PDF. */
-  if (block->style == MSCOS_PRINT_LINK)
-    {
-      g_autofree char *uri = dup_tag_string (block->label);
-
-      link = g_strdup_printf ("uri='%s'", uri);
-      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-    }
-
-  set_grey (cr, styles[block->style].grey);
-  draw_lines (cr, layout, x, fragment->y, pad, fragment->from, fragment->to);
-
-  if (link != NULL)
-    cairo_tag_end (cr, CAIRO_TAG_LINK);
-}
-
-static void
-draw_row_fragment (MscosPrintLayout      *self,
-                   cairo_t               *cr,
-                   const MscosPrintPart  *part,
-                   char * const          *cells,
-                   const Fragment        *fragment,
-                   const Area            *area)
-{
-  guint n_columns = mscos_print_table_get_n_columns (part->table);
-  double pad = block_padding (self, MSCOS_PRINT_TABLE_ROW);
-  double height = fragment->to - fragment->from;
-  double width = area->right - area->left;
-  double left = area->left;
-
-  if (cells == NULL)
-    {
-      cairo_save (cr);
-      set_grey (cr, 0.9);
-      cairo_rectangle (cr, area->left, fragment->y, width, height);
-      cairo_fill (cr);
-      cairo_restore (cr);
-    }
-
-  set_grey (cr, 0);
-  for (guint column = 0; column < n_columns; column++)
-    {
-      g_autoptr (PangoLayout) layout = NULL;
-      double x;
-
-      layout = layout_cell (self, part->table, cells, column, area, &x);
-      set_grey (cr, 0);
-      draw_lines (cr, layout, x, fragment->y, pad, fragment->from, fragment->to);
-    }
-
-  /* The grid. */
-  cairo_save (cr);
-  set_grey (cr, RULE_GREY);
-  cairo_set_line_width (cr, 0.5);
-  cairo_rectangle (cr, area->left, fragment->y, width, height);
-  for (guint column = 0; column + 1 < n_columns; column++)
-    {
-      left += width * mscos_print_table_get_column_share (part->table, column);
-      cairo_move_to (cr, left, fragment->y);
-      cairo_line_to (cr, left, fragment->y + height);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_furniture (MscosPrintLayout *self,
-                cairo_t          *cr,
-                guint             page_number,
-                const Area       *area)
-{
-  const MscosPrintPart *parts;
-  const Page *page = &g_array_index (self->pages, Page, page_number);
-  g_autoptr (PangoLayout) title = NULL;
-  g_autoptr (PangoLayout) edition = NULL;
-  g_autoptr (PangoLayout) part_title = NULL;
-  g_autoptr (PangoLayout) number = NULL;
-  g_autofree char *edition_text = NULL;
-  g_autofree char *number_text = NULL;
-  double width = area->right - area->left;
-  double top = self->format.margin_top;
-  double foot;
-  int edition_width, number_width, line_height;
-  guint n_parts;
-
-  parts = mscos_print_document_get_parts (self->document, &n_parts);
-
-  /* The pack's title at the left, its revision and date at the right, over a rule. */
-  edition_text = mscos_print_document_dup_header (self->document);
-  edition = create_layout (self, self->furniture_font, 1, edition_text, width);
-  pango_layout_get_size (edition, &edition_width, &line_height);
-  title = create_layout (self, self->furniture_font, 1,
-                         mscos_print_document_get_pack_title (self->document),
-                         width - (double) edition_width / PANGO_SCALE - text_size (self));
-  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-
-  set_grey (cr, FURNITURE_GREY);
-  cairo_move_to (cr, area->left, top);
-  pango_cairo_show_layout (cr, title);
-  cairo_move_to (cr, area->right - (double) edition_width / PANGO_SCALE, top);
-  pango_cairo_show_layout (cr, edition);
-  draw_rule (cr, area->left, top + (double) line_height / PANGO_SCALE + 0.45 * text_size (self),
-             area->right, top + (double) line_height / PANGO_SCALE + 0.45 * text_size (self),
-             0.5, RULE_GREY);
-
-  /* The part's title at the left, the page's number at the right. */
-  /* Translators: at the foot of every printed page */
-  number_text = g_strdup_printf (_("Page %u of %u"), page_number + 1, self->pages->len);
-  number = create_layout (self, self->furniture_font, 1, number_text, width);
-  pango_layout_get_size (number, &number_width, NULL);
-  part_title = create_layout (self, self->furniture_font, 1, parts[page->part].title,
-                              width - (double) number_width / PANGO_SCALE - 2 * text_size (self));
-  pango_layout_set_ellipsize (part_title, PANGO_ELLIPSIZE_END);
-
-  foot = area->height - self->format.margin_bottom - (double) line_height / PANGO_SCALE;
-  set_grey (cr, FURNITURE_GREY);
-  cairo_move_to (cr, area->left, foot);
-  pango_cairo_show_layout (cr, part_title);
-  cairo_move_to (cr, area->right - (double) number_width / PANGO_SCALE, foot);
-  pango_cairo_show_layout (cr, number);
+  self->furniture_height = (double) height / PANGO_SCALE + 1.4 * mscos_print_layout_text_size (self);
 }
 
 /* Overrides ------------------------------------------------------------------------------ */
@@ -1387,7 +1074,7 @@ mscos_print_layout_paginate (MscosPrintLayout  *self,
       Cursor cursor = { .part = part };
       guint end = parts[part].first_block + parts[part].n_blocks;
 
-      get_area (self, parts[part].table != NULL, &cursor.area);
+      mscos_print_layout_get_area (self, parts[part].table != NULL, &cursor.area);
       if (parts[part].table != NULL)
         g_array_index (self->table_header_heights, double, part) =
           measure_table_header (self, &parts[part], &cursor.area);
@@ -1472,55 +1159,9 @@ mscos_print_layout_get_page_size (MscosPrintLayout *self,
   g_return_if_fail (MSCOS_IS_PRINT_LAYOUT (self));
   g_return_if_fail (page < mscos_print_layout_get_n_pages (self));
 
-  get_area (self, is_table_part (self, g_array_index (self->pages, Page, page).part), &area);
+  mscos_print_layout_get_area (self, mscos_print_layout_is_table_part (self, g_array_index (self->pages, Page, page).part), &area);
   *width = area.width;
   *height = area.height;
-}
-
-/**
- * mscos_print_layout_draw_page:
- * @cr: a cairo context in points, with the page's top left corner at its origin
- * @page: the page's index, from 0
- *
- * Draws @page: the header, the text, and the footer with the page's number. Nothing is
- * painted under the text: the paper is white, the text black.
- */
-void
-mscos_print_layout_draw_page (MscosPrintLayout *self,
-                              cairo_t          *cr,
-                              guint             page_number)
-{
-  const MscosPrintBlock *blocks;
-  const MscosPrintPart *parts;
-  const Page *page;
-  guint n_blocks, n_parts;
-  Area area;
-
-  g_return_if_fail (MSCOS_IS_PRINT_LAYOUT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (page_number < mscos_print_layout_get_n_pages (self));
-
-  blocks = mscos_print_document_get_blocks (self->document, &n_blocks);
-  parts = mscos_print_document_get_parts (self->document, &n_parts);
-  page = &g_array_index (self->pages, Page, page_number);
-  get_area (self, is_table_part (self, page->part), &area);
-
-  cairo_save (cr);
-  draw_furniture (self, cr, page_number, &area);
-
-  for (guint i = page->first_fragment; i < page->first_fragment + page->n_fragments; i++)
-    {
-      const Fragment *fragment = &g_array_index (self->fragments, Fragment, i);
-
-      if (fragment->block == TABLE_HEADER)
-        draw_row_fragment (self, cr, &parts[page->part], NULL, fragment, &area);
-      else if (blocks[fragment->block].style == MSCOS_PRINT_TABLE_ROW)
-        draw_row_fragment (self, cr, &parts[page->part], blocks[fragment->block].cells, fragment, &area);
-      else
-        draw_text_fragment (self, cr, &blocks[fragment->block], fragment, &area);
-    }
-
-  cairo_restore (cr);
 }
 
 /**

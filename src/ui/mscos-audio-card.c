@@ -228,6 +228,11 @@ mscos_audio_card_bind (MscosItemCard *card,
   gtk_widget_set_visible (GTK_WIDGET (self->transcript_button), mscos_page_row_get_expandable (row));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, mscos_item_get_title (item), -1);
+  /* Every recording has these buttons: a screen reader says which recording they are for. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->transcript_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
 }
 
 static void

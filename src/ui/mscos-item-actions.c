@@ -12,13 +12,15 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mscos-corrections-dialog.h"
 #include "mscos-item-actions.h"
 #include "mscos-library.h"
 #include "mscos-note-editor.h"
 #include "mscos-ui-utils.h"
 #include "mscos-window.h"
 
-/* The bookmark toggle and the note button of one item. The library is the only truth: the
+/* The bookmark toggle and the note button of one item, and for an item whose words the pack's
+ * editors corrected, a menu with "Changed from the Source". The library is the only truth: the
  * buttons show the item's library entry and every change goes straight to the library,
  * which saves it. The entry is looked up again only when entries come or go; while it lives,
  * its own notifications keep the buttons current. The widget can be given another item at any
@@ -39,6 +41,7 @@ struct _MscosItemActions
 
   GtkToggleButton   *bookmark_button;
   GtkMenuButton     *note_button;
+  GtkMenuButton     *menu_button;
   /* Made the first time the note button is used. */
   MscosNoteEditor   *note_editor;
 
@@ -57,7 +60,11 @@ struct _MscosItemActions
   gboolean           updating;
 };
 
-G_DEFINE_FINAL_TYPE (MscosItemActions, mscos_item_actions, GTK_TYPE_WIDGET)
+static void mscos_item_actions_accessible_init (GtkAccessibleInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MscosItemActions, mscos_item_actions, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE,
+                                                      mscos_item_actions_accessible_init))
 
 enum {
   PROP_0,
@@ -162,10 +169,6 @@ update_from_entry (MscosItemActions *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       noted ? _("Edit note") : _("Add note"),
                                       -1);
-      if (bookmarked || noted)
-        gtk_widget_add_css_class (GTK_WIDGET (self), "in-use");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self), "in-use");
       self->shown = shown;
     }
 
@@ -185,8 +188,45 @@ lookup_entry (MscosItemActions *self)
   if (g_set_object (&self->entry, entry))
     g_signal_group_set_target (self->entry_signals, entry);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), can_change (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), can_change (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_button), can_change (self));
   update_from_entry (self);
+}
+
+/* The buttons are on every card: a screen reader says which item each belongs to. */
+static void
+show_item (MscosItemActions *self)
+{
+  g_autofree char *name = self->item ? mscos_item_dup_display_title (self->item) : NULL;
+  GtkWidget *buttons[] = {
+    GTK_WIDGET (self->bookmark_button),
+    GTK_WIDGET (self->note_button),
+    GTK_WIDGET (self->menu_button),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (name != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
+    else
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (buttons[i]),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button),
+                          self->item != NULL && mscos_item_get_corrections (self->item)->len > 0);
+}
+
+static void
+show_corrections_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
+
+  if (self->item == NULL || mscos_item_get_corrections (self->item)->len == 0)
+    return;
+
+  mscos_present_dialog (mscos_corrections_dialog_new (self->item), widget);
 }
 
 static void
@@ -298,6 +338,14 @@ create_note_editor (gpointer user_data)
                            G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self->note_editor);
+}
+
+/* The buttons are also in rows that are not cards (a recommendation's), inside the page's
+ * padded card frames: see mscos_widget_accessible_get_bounds(). */
+static void
+mscos_item_actions_accessible_init (GtkAccessibleInterface *iface)
+{
+  iface->get_bounds = mscos_widget_accessible_get_bounds;
 }
 
 static void
@@ -421,7 +469,10 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   gtk_widget_class_set_css_name (widget_class, "itemactions");
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "item.show-corrections", NULL, show_corrections_cb);
 }
 
 static void
@@ -437,7 +488,8 @@ mscos_item_actions_init (MscosItemActions *self)
   g_signal_group_connect_object (self->library_signals, "items-changed", G_CALLBACK (lookup_entry),
                                  self, G_CONNECT_SWAPPED);
   mscos_menu_button_set_popover_func (self->note_button, create_note_editor, self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_button), FALSE);
 }
 
 /**
@@ -497,7 +549,10 @@ mscos_item_actions_set_item (MscosItemActions *self,
   if (self->note_editor != NULL)
     gtk_menu_button_popdown (self->note_button);
 
+  gtk_menu_button_popdown (self->menu_button);
+
   g_set_object (&self->item, item);
+  show_item (self);
   lookup_entry (self);
 }
 

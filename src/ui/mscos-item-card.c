@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "mscos-audio-card.h"
 #include "mscos-item-actions.h"
 #include "mscos-item-card.h"
@@ -30,7 +32,12 @@ typedef struct
   gboolean          updating;
 } MscosItemCardPrivate;
 
-G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MscosItemCard, mscos_item_card, GTK_TYPE_WIDGET)
+static void mscos_item_card_accessible_init (GtkAccessibleInterface *iface);
+
+G_DEFINE_ABSTRACT_TYPE_WITH_CODE (MscosItemCard, mscos_item_card, GTK_TYPE_WIDGET,
+                                  G_ADD_PRIVATE (MscosItemCard)
+                                  G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE,
+                                                         mscos_item_card_accessible_init))
 
 enum {
   PROP_0,
@@ -47,6 +54,47 @@ row_expanded_changed_cb (MscosItemCard *self)
   MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
 
   MSCOS_ITEM_CARD_GET_CLASS (self)->expanded_changed (self, mscos_page_row_get_expanded (priv->row));
+}
+
+static void
+copy_number_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  mscos_widget_copy_text (widget, g_variant_get_string (parameter, NULL), _("Number copied"));
+}
+
+/* A telephone number: what it is, the number as selectable text, and a button that copies it.
+ * There is no tel: link: the link policy has none, and a number read off the screen is what
+ * a caller dials. */
+static GtkWidget *
+create_phone_row (const MscosPhone *phone)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = mscos_text_label_new (phone->title, NULL);
+  GtkWidget *number = mscos_text_label_new (phone->number, "title-4");
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), number);
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "edit-copy-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Copy Number"));
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.copy-number");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (phone->number));
+  /* Its label is the button content's; the description says whose number it copies. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, phone->title, -1);
+
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), button);
+
+  return row;
 }
 
 static void
@@ -127,6 +175,14 @@ mscos_item_card_set_property (GObject      *object,
     }
 }
 
+/* A card lies inside the page's card frames, whose padding and border GTK leaves out of its
+ * children's accessible positions: see mscos_widget_accessible_get_bounds(). */
+static void
+mscos_item_card_accessible_init (GtkAccessibleInterface *iface)
+{
+  iface->get_bounds = mscos_widget_accessible_get_bounds;
+}
+
 static void
 mscos_item_card_class_init (MscosItemCardClass *klass)
 {
@@ -139,6 +195,8 @@ mscos_item_card_class_init (MscosItemCardClass *klass)
   klass->bind = mscos_item_card_real_bind;
   klass->unbind = mscos_item_card_real_unbind;
   klass->expanded_changed = mscos_item_card_real_expanded_changed;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "card.copy-number", "s", copy_number_cb);
 
   /**
    * MscosItemCard:library:
@@ -365,4 +423,32 @@ mscos_item_card_toggled (MscosItemCard   *self,
     return;
 
   mscos_page_row_set_expanded (priv->row, gtk_toggle_button_get_active (button));
+}
+
+/**
+ * mscos_item_card_show_phones:
+ * @box: a vertical box of the card's, for the item's telephone numbers
+ * @item: (nullable): the item, or %NULL to empty @box
+ *
+ * Shows the telephone numbers of @item in @box, each selectable and with a button that copies
+ * it; hides @box when there are none.
+ */
+void
+mscos_item_card_show_phones (MscosItemCard *self,
+                             GtkBox        *box,
+                             MscosItem     *item)
+{
+  GPtrArray *phones = item ? mscos_item_get_phones (item) : NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+
+  for (guint i = 0; phones != NULL && i < phones->len; i++)
+    gtk_box_append (box, create_phone_row (g_ptr_array_index (phones, i)));
+
+  gtk_widget_set_visible (GTK_WIDGET (box), phones != NULL && phones->len > 0);
 }

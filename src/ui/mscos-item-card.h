@@ -50,5 +50,8 @@ void              mscos_item_card_show_expanded    (MscosItemCard   *self,
                                                     gboolean         expanded);
 void              mscos_item_card_toggled          (MscosItemCard   *self,
                                                     GtkToggleButton *button);
+void              mscos_item_card_show_phones      (MscosItemCard   *self,
+                                                    GtkBox          *box,
+                                                    MscosItem       *item);
 
 G_END_DECLS

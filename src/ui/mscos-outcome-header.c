@@ -15,8 +15,9 @@
 #include "mscos-outcome-header.h"
 #include "mscos-ui-utils.h"
 
-/* The top of an outcome page: its strapline, title, group and summary, the study descriptor
- * and the link to the page on the website. */
+/* The top of an outcome page: its strapline, title, group and summary, the descriptor under a
+ * heading that says whose words it is (the MSCOS study's, or the pack editors' summary), and
+ * the link to the page on the website. */
 
 struct _MscosOutcomeHeader
 {
@@ -27,6 +28,7 @@ struct _MscosOutcomeHeader
   GtkLabel        *group_label;
   GtkLabel        *summary_label;
   GtkWidget       *descriptor_box;
+  GtkLabel        *descriptor_heading;
   MscosBlocksView *descriptor_view;
   GtkBox          *link_box;
 
@@ -49,6 +51,30 @@ group_name (MscosOutcomeGroup group)
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+static void
+show_descriptor_source (MscosOutcomeHeader    *self,
+                        MscosDescriptorSource  source)
+{
+  const char *heading, *accessible;
+
+  if (source == MSCOS_DESCRIPTOR_SOURCE_STUDY)
+    {
+      heading = _("MSCOS Study Descriptor");
+      accessible = _("MSCOS study descriptor");
+    }
+  else
+    {
+      /* Translators: the heading of an outcome's descriptor that the pack's editors wrote, in
+       * place of "MSCOS Study Descriptor", which is only for the study's own text */
+      heading = _("Summary by the editors of this pack");
+      accessible = heading;
+    }
+
+  gtk_label_set_text (self->descriptor_heading, heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->descriptor_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
@@ -76,6 +102,7 @@ mscos_outcome_header_class_init (MscosOutcomeHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, group_label);
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, summary_label);
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, descriptor_box);
+  gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, descriptor_heading);
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, descriptor_view);
   gtk_widget_class_bind_template_child (widget_class, MscosOutcomeHeader, link_box);
 }
@@ -112,6 +139,7 @@ mscos_outcome_header_set_outcome (MscosOutcomeHeader *self,
 
   descriptor = mscos_outcome_get_descriptor (outcome);
   mscos_blocks_view_set_blocks (self->descriptor_view, descriptor);
+  show_descriptor_source (self, mscos_outcome_get_descriptor_source (outcome));
   gtk_widget_set_visible (self->descriptor_box, descriptor != NULL && descriptor->len > 0);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->link_box))) != NULL)

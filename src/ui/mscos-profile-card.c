@@ -62,6 +62,9 @@ mscos_profile_card_bind (MscosItemCard *card,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, mscos_item_get_title (item), -1);
+  /* Every profile has the button: a screen reader says whose it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
 }
 
 static void

@@ -25,18 +25,24 @@ struct _MscosQuoteCard
   GtkBox           *box;
   GtkLabel         *words_label;
   GtkLabel         *attribution_label;
+  GtkButton        *copy_button;
   MscosItemActions *actions;
 };
 
 G_DEFINE_FINAL_TYPE (MscosQuoteCard, mscos_quote_card, MSCOS_TYPE_ITEM_CARD)
 
+/* "— Keith, MSCOS Research Advisory Board", or for a quotation the source attributes to nobody
+ * the sentence that says so: never a guessed name. */
 static char *
 dup_attribution_line (MscosItem *item)
 {
-  g_autofree char *attribution = mscos_item_dup_attribution (item);
+  g_autofree char *credit = mscos_item_dup_quote_credit (item);
+
+  if (mscos_item_get_speaker (item) == NULL)
+    return g_steal_pointer (&credit);
 
   /* Translators: the attribution under a quotation, "— Keith, MSCOS Research Advisory Board" */
-  return g_strdup_printf (_("— %s"), attribution);
+  return g_strdup_printf (_("— %s"), credit);
 }
 
 static void
@@ -66,15 +72,27 @@ mscos_quote_card_bind (MscosItemCard *card,
   MscosItem *item = mscos_page_row_get_item (row);
   g_autofree char *attribution = dup_attribution_line (item);
   g_autofree char *accessible = NULL;
+  g_autofree char *name = NULL;
 
   gtk_label_set_text (self->words_label, mscos_item_get_text (item));
   gtk_label_set_text (self->attribution_label, attribution);
+  if (mscos_item_get_speaker (item) == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->attribution_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->attribution_label), "dim-label");
   mscos_item_actions_set_item (self->actions, item);
 
-  /* Translators: how screen readers name a quotation card, "Quote from Keith" */
-  accessible = g_strdup_printf (_("Quote from %s"), mscos_item_get_speaker (item));
+  if (mscos_item_get_speaker (item) != NULL)
+    /* Translators: how screen readers name a quotation card, "Quote from Keith" */
+    accessible = g_strdup_printf (_("Quote from %s"), mscos_item_get_speaker (item));
+  else
+    accessible = mscos_item_dup_quote_credit (item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  name = mscos_item_dup_display_title (item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
 }
 
 static void
@@ -107,6 +125,7 @@ mscos_quote_card_class_init (MscosQuoteCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, box);
   gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, words_label);
   gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, copy_button);
   gtk_widget_class_bind_template_child (widget_class, MscosQuoteCard, actions);
 
   gtk_widget_class_install_action (widget_class, "quote.copy", NULL, copy_cb);

@@ -30,6 +30,7 @@ struct _MscosResourceCard
   GtkLabel         *organisation_label;
   GtkLabel         *title_label;
   GtkLabel         *summary_label;
+  GtkBox           *phones_box;
   GtkToggleButton  *more_button;
   GtkLabel         *more_label;
   GtkImage         *more_icon;
@@ -56,16 +57,23 @@ mscos_resource_card_bind (MscosItemCard *card,
   gtk_label_set_text (self->title_label, mscos_item_get_title (item));
   mscos_text_label_set_text (self->summary_label, mscos_item_get_summary (item));
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), mscos_page_row_get_expandable (row));
+  mscos_item_card_show_phones (card, self->phones_box, item);
   mscos_item_actions_set_item (self->actions, item);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, mscos_item_get_title (item), -1);
+  /* Every resource has the button: a screen reader says which one it opens. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
 }
 
 static void
 mscos_resource_card_unbind (MscosItemCard *card)
 {
-  mscos_item_actions_set_item (MSCOS_RESOURCE_CARD (card)->actions, NULL);
+  MscosResourceCard *self = MSCOS_RESOURCE_CARD (card);
+
+  mscos_item_card_show_phones (card, self->phones_box, NULL);
+  mscos_item_actions_set_item (self->actions, NULL);
 }
 
 static void
@@ -109,6 +117,7 @@ mscos_resource_card_class_init (MscosResourceCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, organisation_label);
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, phones_box);
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, more_button);
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, more_label);
   gtk_widget_class_bind_template_child (widget_class, MscosResourceCard, more_icon);

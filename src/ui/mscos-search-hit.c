@@ -73,8 +73,8 @@ kind_name (MscosItemKind kind,
     }
 }
 
-/* A title that says where the match is: a recommendation's set, who said a quotation; the
- * excerpt under it shows the words themselves. */
+/* A title that says where the match is: a recommendation's set, who said a quotation (or that
+ * the source does not say); the excerpt under it shows the words themselves. */
 static char *
 dup_context_title (MscosItem *item)
 {
@@ -88,7 +88,7 @@ dup_context_title (MscosItem *item)
       return set ? g_strdup (mscos_item_get_title (set)) : mscos_item_dup_display_title (item);
 
     case MSCOS_ITEM_QUOTE:
-      return mscos_item_dup_attribution (item);
+      return mscos_item_dup_quote_credit (item);
 
     case MSCOS_ITEM_AUDIO:
     case MSCOS_ITEM_RESOURCE:

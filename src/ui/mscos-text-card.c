@@ -26,6 +26,7 @@ struct _MscosTextCard
   GtkBox           *box;
   GtkLabel         *title_label;
   MscosBlocksView  *body_view;
+  GtkBox           *phones_box;
   GtkBox           *links_box;
   MscosItemActions *actions;
 };
@@ -43,6 +44,7 @@ mscos_text_card_bind (MscosItemCard *card,
   mscos_text_label_set_text (self->title_label, title);
   mscos_blocks_view_set_blocks (self->body_view, mscos_item_get_blocks (item));
   mscos_links_box_fill (self->links_box, mscos_item_get_links (item));
+  mscos_item_card_show_phones (card, self->phones_box, item);
   mscos_item_actions_set_item (self->actions, item);
 
   if (title != NULL)
@@ -61,6 +63,7 @@ mscos_text_card_unbind (MscosItemCard *card)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
     gtk_box_remove (self->links_box, child);
   gtk_widget_set_visible (GTK_WIDGET (self->links_box), FALSE);
+  mscos_item_card_show_phones (card, self->phones_box, NULL);
   mscos_item_actions_set_item (self->actions, NULL);
 }
 
@@ -90,6 +93,7 @@ mscos_text_card_class_init (MscosTextCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, box);
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, body_view);
+  gtk_widget_class_bind_template_child (widget_class, MscosTextCard, phones_box);
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, links_box);
   gtk_widget_class_bind_template_child (widget_class, MscosTextCard, actions);
 }

@@ -342,3 +342,65 @@ mscos_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/**
+ * mscos_widget_accessible_get_bounds:
+ * @accessible: a widget
+ *
+ * An implementation of GtkAccessibleInterface.get_bounds, for a widget to give assistive
+ * technologies where it is drawn.
+ *
+ * AT-SPI's extents of a widget are the sum of the bounds of the widget and of every accessible
+ * ancestor. GTK (4.18, and still 4.24) gives each widget's bounds in its parent's content box,
+ * inside the parent's CSS border and padding, so the sum leaves out the border and padding of
+ * every ancestor: the buttons of a card, inside the page's padded card frames, were reported
+ * some 30 px up and to the left of where they are drawn, and a magnifier following the focus or
+ * a click at their accessible position missed them. This reports the widget's bounds relative
+ * to whatever its ancestors report, so the sum comes out where the widget is drawn in its
+ * window, and stays right if GTK changes what the ancestors report.
+ *
+ * Returns: %FALSE if @accessible is not on screen
+ */
+gboolean
+mscos_widget_accessible_get_bounds (GtkAccessible *accessible,
+                                    int           *x,
+                                    int           *y,
+                                    int           *width,
+                                    int           *height)
+{
+  GtkWidget *widget = GTK_WIDGET (accessible);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkAccessible *ancestor;
+  graphene_rect_t bounds;
+  int ancestors_x = 0, ancestors_y = 0;
+
+  if (root == NULL || !gtk_widget_get_realized (widget)
+      || !gtk_widget_compute_bounds (widget, GTK_WIDGET (root), &bounds))
+    return FALSE;
+
+  /* As AT-SPI adds them up (gtk/a11y/gtkatspicomponent.c): up to the first ancestor that has
+   * no bounds. */
+  ancestor = gtk_accessible_get_accessible_parent (accessible);
+  while (ancestor != NULL)
+    {
+      GtkAccessible *next = NULL;
+      int ancestor_x, ancestor_y, ancestor_width, ancestor_height;
+
+      if (gtk_accessible_get_bounds (ancestor, &ancestor_x, &ancestor_y, &ancestor_width, &ancestor_height))
+        {
+          ancestors_x += ancestor_x;
+          ancestors_y += ancestor_y;
+          next = gtk_accessible_get_accessible_parent (ancestor);
+        }
+      g_object_unref (ancestor);
+      ancestor = next;
+    }
+
+  graphene_rect_round_extents (&bounds, &bounds);
+  *x = (int) bounds.origin.x - ancestors_x;
+  *y = (int) bounds.origin.y - ancestors_y;
+  *width = (int) bounds.size.width;
+  *height = (int) bounds.size.height;
+
+  return TRUE;
+}

@@ -46,5 +46,10 @@ void        mscos_widget_unparent_children (GtkWidget  *widget);
 void        mscos_widget_copy_text        (GtkWidget   *widget,
                                            const char  *text,
                                            const char  *toast);
+gboolean    mscos_widget_accessible_get_bounds (GtkAccessible *accessible,
+                                                int           *x,
+                                                int           *y,
+                                                int           *width,
+                                                int           *height);
 
 G_END_DECLS

@@ -101,6 +101,62 @@ zoom_activated_cb (GtkWidget  *widget,
 
 /* --- Menus and the shortcuts window, built when first wanted --------------------------- */
 
+/* Gives each item of a menu its text as its accessible name. GTK 4.18's GtkModelButton, the
+ * widget GtkPopoverMenu makes for each item of a GMenu, names itself only through a
+ * labelled-by relation to its label, and gives that label the role "presentation", from which
+ * the name computation takes nothing: every item's name is "". Orca still reads the items, as
+ * it falls back to the label's text, but an AT-SPI client that reads names (voice control,
+ * Accerciser, a test) finds nameless items. GMenu has no attribute for an item's accessible
+ * name, so it is set on the widgets. */
+static void
+name_menu_items (GtkWidget *widget,
+                 GType      model_button_type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, model_button_type))
+        {
+          g_autofree char *text = NULL;
+
+          g_object_get (child, "text", &text, NULL);
+          if (text != NULL && *text != '\0')
+            {
+              gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                              -1);
+            }
+        }
+      name_menu_items (child, model_button_type);
+    }
+}
+
+/* Runs before every widget's "map" handlers: names the items of a menu about to be shown,
+ * before it gives the focus to one. Every menu of the app is covered, also those GtkMenuButton
+ * makes from its menu-model, and each time it is shown, as GtkPopoverMenu makes an item's
+ * widget again when the model or an action's presence (hidden-when) changes. */
+static gboolean
+widget_mapping_cb (GSignalInvocationHint *hint,
+                   guint                  n_params,
+                   const GValue          *params,
+                   gpointer               user_data)
+{
+  GObject *widget = g_value_get_object (&params[0]);
+
+  if (GTK_IS_POPOVER_MENU (widget))
+    {
+      GType model_button_type = g_type_from_name ("GtkModelButton");
+
+      if (model_button_type != 0)
+        name_menu_items (GTK_WIDGET (widget), model_button_type);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 /* The primary menu, with the text size row at its top. */
 GtkWidget *
 _mscos_window_create_primary_popover (gpointer user_data)
@@ -1066,6 +1122,9 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     gtk_widget_class_add_binding_action (widget_class, bindings[i].keyval, bindings[i].modifiers,
                                          bindings[i].action, NULL);
+
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                              widget_mapping_cb, NULL, NULL);
 }
 
 /* Sets up what the actions need on a new window, once it has its settings. */

@@ -1516,6 +1516,28 @@ test_export_markdown (void)
   g_assert_true (g_str_has_suffix (markdown, "Agreed.\n"));
 }
 
+/* A quotation the source attributes to nobody says so in the export, as on its card, and
+ * names nobody. */
+static void
+test_export_markdown_unattributed (void)
+{
+  g_autofree char *text = read_test_data ("format-13.json");
+  g_autoptr (MscosContentPack) pack = load_pack_text (text);
+  g_autoptr (MscosLibrary) library = new_loaded_library ();
+  g_autofree char *markdown = NULL;
+
+  mscos_library_set_bookmarked (library, "test.format-13", get_item (pack, "safety.unattributed"),
+                                TRUE);
+  markdown = mscos_library_export_markdown (library, pack);
+
+  g_assert_nonnull (strstr (markdown,
+                            "> Safety from any trafficker or other abuser is important becasue it "
+                            "is the start.\n"
+                            ">\n"
+                            "> Quoted on the MSCOS page, not attributed\n"));
+  g_assert_null (strstr (markdown, "> —"));
+}
+
 static void
 test_export_import (void)
 {
@@ -1967,6 +1989,7 @@ main (int   argc,
   g_test_add_func ("/core/library/flush-before-load", test_flush_before_load);
   g_test_add_func ("/core/library/edits-before-load", test_edits_before_load);
   g_test_add_func ("/core/library/export-markdown", test_export_markdown);
+  g_test_add_func ("/core/library/export-markdown-unattributed", test_export_markdown_unattributed);
   g_test_add_func ("/core/library/export-import", test_export_import);
   g_test_add_func ("/core/library/import-merge", test_import_merge);
   g_test_add_func ("/core/library/import-whole-note", test_import_whole_note);

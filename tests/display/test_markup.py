@@ -75,8 +75,7 @@ def main():
 
         app.focus()
         app.activate(app.find("Main menu", role="toggle button"))
-        items = wait_for(lambda: app.find_all(role="menu item"), "the primary menu")
-        app.activate(items[-1])
+        app.activate(app.find("About MSCOS Outcomes", role="menu item"))
         about = app.find("About", role="dialog")
         app.activate(app.find("Details", role="list item", parent=about))
         app.find_text(f"Content: {PACK_TITLE}, revision {REVISION} (2026-11-28).", parent=about)

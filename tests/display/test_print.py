@@ -64,12 +64,10 @@ def tab_to(app, dialog, name, role):
 
 
 def export_pdf_menu_item(app):
-    """Export as PDF…, the second item of the primary menu (GTK 4.18 gives popover menu items
-    no accessible name, so they are taken by their place; Print… is the first)."""
+    """Export as PDF…, from the primary menu."""
     app.focus()
     app.activate(app.find("Main menu", role="toggle button"))
-    items = wait_for(lambda: app.find_all(role="menu item"), "the primary menu")
-    app.activate(items[1])
+    app.activate(app.find("Export as PDF…", role="menu item"))
 
 
 def main():

@@ -228,7 +228,73 @@ test_one_row_per_change (Fixture       *fixture,
   g_assert_cmpuint (changes.most_rows, <=, 1);
   g_assert_cmpstr (shown_item_id (fixture, G_N_ELEMENTS (ids) - 1), ==, ids[0]);
 
+  g_signal_handlers_disconnect_by_data (fixture->shown, &changes);
   g_string_free (note, TRUE);
+}
+
+/* A page not on screen (the window keeps the Bookmarks page while the Notes page or an outcome
+ * is shown) does not follow the library, and costs nothing per change; shown again, it lists
+ * what changed meanwhile, with the words typed in its filter. */
+static void
+test_hidden_page_waits (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RowChanges changes = { 0, };
+
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID), TRUE);
+  show_page (fixture, MSCOS_LIBRARY_PAGE_BOOKMARKS);
+  type_filter (fixture, "survival");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 0);
+  g_signal_connect (fixture->shown, "items-changed", G_CALLBACK (shown_changed_cb), &changes);
+
+  gtk_widget_set_visible (fixture->page, FALSE);
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                                TRUE);
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                                FALSE);
+  mscos_library_set_bookmarked (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                                TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changes.changes, ==, 0);
+  g_signal_handlers_disconnect_by_data (fixture->shown, &changes);
+
+  gtk_widget_set_visible (fixture->page, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  g_assert_cmpstr (shown_item_id (fixture, 0), ==, RESOURCE_ID);
+  type_filter (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2);
+}
+
+static void
+note_on_item_cb (gpointer data,
+                 gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autofree char *note = g_strdup_printf ("A note on %s", mscos_item_get_id (data));
+
+  mscos_library_set_note (fixture->library, PACK_ID, data, note);
+}
+
+/* The list view scrolls itself, so that it makes rows only for what is on screen: inside a
+ * plain viewport it was given its whole height, and made and laid out a row for every note
+ * on every change. */
+static void
+test_rows_on_screen_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *list_view;
+
+  mscos_content_pack_foreach_item (fixture->pack, note_on_item_cb, fixture);
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  gtk_window_set_default_size (fixture->window, 500, 300);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), >, 10);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture->page, MSCOS_TYPE_LIBRARY_PAGE,
+                                                         "list_view"));
+  while (gtk_widget_get_height (list_view) == 0 || gtk_widget_get_first_child (list_view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (gtk_widget_get_height (list_view), <=, 300);
 }
 
 int
@@ -246,6 +312,10 @@ main (int   argc,
               test_filter_words, fixture_tear_down);
   g_test_add ("/ui/library-page/one-row-per-change", Fixture, NULL, fixture_set_up,
               test_one_row_per_change, fixture_tear_down);
+  g_test_add ("/ui/library-page/hidden-page-waits", Fixture, NULL, fixture_set_up,
+              test_hidden_page_waits, fixture_tear_down);
+  g_test_add ("/ui/library-page/rows-on-screen-only", Fixture, NULL, fixture_set_up,
+              test_rows_on_screen_only, fixture_tear_down);
 
   return g_test_run ();
 }
