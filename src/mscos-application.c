@@ -305,6 +305,8 @@ mscos_application_command_line (GApplication            *application,
   MscosApplication *self = MSCOS_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *content = NULL;
+  const char *review = NULL;
+  const char *base = NULL;
 
   if (g_variant_dict_lookup (options, "content", "^&ay", &content))
     {
@@ -315,6 +317,25 @@ mscos_application_command_line (GApplication            *application,
     }
 
   g_application_activate (application);
+
+  if (g_variant_dict_lookup (options, "review", "^&ay", &review))
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               review);
+      g_autoptr (GFile) base_file = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *base_uri = NULL;
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (g_variant_dict_lookup (options, "base", "^&ay", &base))
+        {
+          base_file = g_application_command_line_create_file_for_arg (command_line, base);
+          base_uri = g_file_get_uri (base_file);
+        }
+      if (window != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.start-review", "(ss)", uri,
+                                    base_uri != NULL ? base_uri : "");
+    }
 
   return EXIT_SUCCESS;
 }

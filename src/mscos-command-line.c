@@ -48,9 +48,13 @@ static const GOptionEntry option_entries[] = {
     N_("ID") },
   { "library", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: print your bookmarks and notes"), NULL },
+  /* Without --export-pdf, the app opens NEW.json for review (mscos-application.c). */
   { "review", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export-pdf: print the consultation table of this review file"),
-    N_("REVIEW.jsonld") },
+    N_("Review this revision of the content pack, against the pack in use or --base; with "
+       "--export-pdf, print the consultation table of this review file instead"),
+    N_("FILE") },
+  { "base", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --review: compare with this revision instead of the pack in use"), N_("OLD.json") },
   { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Compare two content packs, OLD.json NEW.json: one change a line; exit 0 if the same, "
        "1 if not"), NULL },

@@ -23,6 +23,8 @@ struct _MscosSidebarItem
   char              *title;
   char              *icon_name;
   char              *section_title;
+  /* While reviewing: "3 changes", or NULL */
+  char              *changes;
 };
 
 G_DEFINE_FINAL_TYPE (MscosSidebarItem, mscos_sidebar_item, G_TYPE_OBJECT)
@@ -33,6 +35,8 @@ enum {
   PROP_ICON_NAME,
   PROP_HAS_ICON,
   PROP_SECTION_TITLE,
+  PROP_CHANGES,
+  PROP_HAS_CHANGES,
   N_PROPS
 };
 
@@ -47,6 +51,7 @@ mscos_sidebar_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->icon_name);
   g_free (self->section_title);
+  g_free (self->changes);
 
   G_OBJECT_CLASS (mscos_sidebar_item_parent_class)->finalize (object);
 }
@@ -77,6 +82,14 @@ mscos_sidebar_item_get_property (GObject    *object,
       g_value_set_string (value, self->section_title);
       break;
 
+    case PROP_CHANGES:
+      g_value_set_string (value, self->changes);
+      break;
+
+    case PROP_HAS_CHANGES:
+      g_value_set_boolean (value, self->changes != NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -102,6 +115,13 @@ mscos_sidebar_item_class_init (MscosSidebarItemClass *klass)
   properties[PROP_SECTION_TITLE] =
     g_param_spec_string ("section-title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CHANGES] =
+    g_param_spec_string ("changes", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_CHANGES] =
+    g_param_spec_boolean ("has-changes", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -171,4 +191,25 @@ mscos_sidebar_item_get_title (MscosSidebarItem *self)
   g_return_val_if_fail (MSCOS_IS_SIDEBAR_ITEM (self), NULL);
 
   return self->title;
+}
+
+/**
+ * mscos_sidebar_item_set_changes:
+ * @changes: (nullable): while reviewing, how much of the row's outcome changed: "3 changes"
+ */
+void
+mscos_sidebar_item_set_changes (MscosSidebarItem *self,
+                                const char       *changes)
+{
+  gboolean had = FALSE;
+
+  g_return_if_fail (MSCOS_IS_SIDEBAR_ITEM (self));
+
+  had = self->changes != NULL;
+  if (!g_set_str (&self->changes, changes))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGES]);
+  if (had != (changes != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CHANGES]);
 }

@@ -16,6 +16,8 @@ typedef enum
   MSCOS_SIDEBAR_OUTCOME,
   MSCOS_SIDEBAR_BOOKMARKS,
   MSCOS_SIDEBAR_NOTES,
+  /* While reviewing: the Changes page */
+  MSCOS_SIDEBAR_CHANGES,
 } MscosSidebarPlace;
 
 #define MSCOS_TYPE_SIDEBAR_ITEM (mscos_sidebar_item_get_type ())
@@ -31,5 +33,7 @@ MscosSidebarItem  *mscos_sidebar_item_new_for_place    (MscosSidebarPlace  place
 MscosSidebarPlace  mscos_sidebar_item_get_place        (MscosSidebarItem  *self);
 MscosOutcome      *mscos_sidebar_item_get_outcome      (MscosSidebarItem  *self);
 const char        *mscos_sidebar_item_get_title        (MscosSidebarItem  *self);
+void               mscos_sidebar_item_set_changes      (MscosSidebarItem  *self,
+                                                        const char        *changes);
 
 G_END_DECLS

@@ -8,9 +8,13 @@
 #pragma once
 
 #include "mscos-outcome-page.h"
+#include "mscos-sidebar-item.h"
 #include "mscos-window.h"
 
 G_BEGIN_DECLS
+
+/* The window in review mode, in mscos-review-actions.c. */
+typedef struct _MscosReviewMode MscosReviewMode;
 
 /* MscosWindow spans two files: mscos-window.c (its lifecycle, pages, sidebar and banner) and
  * mscos-window-actions.c (the "win." actions: links, content packs, the library's export and
@@ -28,6 +32,7 @@ struct _MscosWindow
   GtkListView            *sidebar_list;
   GtkStack               *page_stack;
   AdwBanner              *banner;
+  AdwBanner              *review_banner;
   GtkSearchBar           *search_bar;
   GtkSearchEntry         *search_entry;
   GMenuModel             *primary_menu;
@@ -57,6 +62,8 @@ struct _MscosWindow
   gboolean                opened_by_user;
   /* the control of the page that had the focus when F6 took it to the sidebar */
   GtkWidget              *page_focus;
+  /* Made when a review is first asked for. */
+  MscosReviewMode        *review;
 };
 
 /* mscos-window.c */
@@ -71,5 +78,17 @@ void              _mscos_window_class_actions_init (MscosWindowClass *klass);
 void              _mscos_window_actions_init      (MscosWindow *self);
 GtkWidget        *_mscos_window_create_primary_popover (gpointer user_data);
 GtkWidget        *_mscos_window_create_page_popover (gpointer user_data);
+
+/* mscos-review-actions.c */
+void              _mscos_window_review_class_init (GtkWidgetClass   *widget_class);
+void              _mscos_window_review_init       (MscosWindow      *self);
+void              _mscos_window_review_dispose    (MscosWindow      *self);
+gboolean          _mscos_window_review_pack_changed (MscosWindow    *self,
+                                                   MscosContentPack *pack);
+gboolean          _mscos_window_review_is_active  (MscosWindow      *self);
+GListModel       *_mscos_window_review_create_sidebar_section (MscosWindow *self);
+void              _mscos_window_review_decorate_sidebar_item (MscosWindow      *self,
+                                                              MscosSidebarItem *item);
+void              _mscos_window_review_show_changes (MscosWindow    *self);
 
 G_END_DECLS

@@ -206,13 +206,18 @@ create_library_section (void)
 }
 
 static GListModel *
-create_sidebar_model (MscosContentPack *pack)
+create_sidebar_model (MscosWindow      *self,
+                      MscosContentPack *pack)
 {
   GListModel *outcomes = mscos_content_pack_get_outcomes (pack);
   GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
   GListStore *by_group[3] = { NULL };
   g_autoptr (GListModel) library = NULL;
+  g_autoptr (GListModel) review = _mscos_window_review_create_sidebar_section (self);
   guint n = g_list_model_get_n_items (outcomes);
+
+  if (review != NULL)
+    g_list_store_append (sections, review);
 
   /* Each group is a section of the list, in the order the groups first appear in the pack. */
   for (guint i = 0; i < n; i++)
@@ -229,6 +234,7 @@ create_sidebar_model (MscosContentPack *pack)
         }
 
       item = mscos_sidebar_item_new_for_outcome (outcome, group_section_title (group));
+      _mscos_window_review_decorate_sidebar_item (self, item);
       g_list_store_append (by_group[group], item);
     }
 
@@ -248,7 +254,9 @@ sidebar_activated_cb (MscosWindow *self,
   if (item == NULL)
     return;
 
-  if (mscos_sidebar_item_get_place (item) == MSCOS_SIDEBAR_OUTCOME)
+  if (mscos_sidebar_item_get_place (item) == MSCOS_SIDEBAR_CHANGES)
+    _mscos_window_review_show_changes (self);
+  else if (mscos_sidebar_item_get_place (item) == MSCOS_SIDEBAR_OUTCOME)
     gtk_widget_grab_focus (GTK_WIDGET (show_outcome (self, mscos_sidebar_item_get_outcome (item))));
   else
     show_library (self, mscos_sidebar_item_get_place (item) == MSCOS_SIDEBAR_BOOKMARKS
@@ -329,8 +337,10 @@ content_pack_changed_cb (MscosWindow *self)
   g_autofree char *previous_id = NULL;
   g_autoptr (GListModel) model = NULL;
   MscosOutcomePage *page;
+  gboolean review_started;
 
   set_sidebar_loading (self, pack == NULL && error == NULL);
+  review_started = _mscos_window_review_pack_changed (self, pack);
 
   if (pack != NULL && pack == self->shown_pack)
     return;
@@ -356,10 +366,13 @@ content_pack_changed_cb (MscosWindow *self)
       return;
     }
 
-  model = create_sidebar_model (pack);
+  model = create_sidebar_model (self, pack);
   gtk_single_selection_set_model (self->sidebar_selection, model);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "outcomes");
-  restore_outcome (self, pack, previous_id);
+  if (review_started)
+    _mscos_window_review_show_changes (self);
+  else
+    restore_outcome (self, pack, previous_id);
 
   if (self->pending_item_id != NULL)
     {
@@ -746,6 +759,7 @@ mscos_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   _mscos_window_actions_init (self);
+  _mscos_window_review_init (self);
   g_signal_connect_object (self->settings, "changed::show-quick-exit",
                            G_CALLBACK (update_quick_exit_buttons), self, G_CONNECT_SWAPPED);
   update_quick_exit_buttons (self);
@@ -773,6 +787,7 @@ mscos_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->zoom_reset_button);
   g_clear_weak_pointer (&self->page_focus);
   g_clear_handle_id (&self->loading_spinner_source, g_source_remove);
+  _mscos_window_review_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), MSCOS_TYPE_WINDOW);
 
   if (self->shortcuts_window != NULL)
@@ -882,6 +897,7 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, MscosWindow, review_banner);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MscosWindow, primary_menu);
@@ -897,6 +913,7 @@ mscos_window_class_init (MscosWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
 
   _mscos_window_class_actions_init (klass);
+  _mscos_window_review_class_init (widget_class);
 }
 
 static void

@@ -332,7 +332,7 @@ def check_merge_reviews(env):
 def check_help(env):
     result = run("--help", env=env)
     lines = result.stdout.splitlines()
-    for option in ("--export-pdf=FILE.pdf", "--outcome=ID", "--library", "--review=REVIEW.jsonld",
+    for option in ("--export-pdf=FILE.pdf", "--outcome=ID", "--library", "--review=FILE", "--base=OLD.json",
                    "--diff", "--json", "--merge-reviews", "--output=FILE"):
         line = next((line for line in lines if line.strip().startswith(option + " ")), "")
         check(result.returncode == 0 and len(line.split(maxsplit=1)) == 2,

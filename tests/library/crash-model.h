@@ -85,6 +85,54 @@ crash_bookmarked_after (guint   k,
   return toggles % 2 == 1;
 }
 
+/* The review file's model: edit n sets the text of comment k = n % N_COMMENTS, on item k, to
+ * crash_comment_text (k, n), making the comment the first time. After edit s, comment k holds
+ * the text of edit crash_last_comment_edit (k, s), and there is no comment k if that is 0. */
+#define CRASH_N_COMMENTS 200
+
+static inline char *
+crash_comment_text (guint   k,
+                    guint64 n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "comment %u, edit %" G_GUINT64_FORMAT ": “curly” \"straight\" "
+                          "\\ back\na new line — café ✓ ", k, n);
+  while (text->len < 1000)
+    g_string_append (text, "the quick brown fox jumps over the lazy dog ");
+
+  return g_string_free (text, FALSE);
+}
+
+/* Reads n (and k) back from a comment, or returns 0. */
+static inline guint64
+crash_comment_edit (const char *text,
+                    guint      *k)
+{
+  char *end;
+
+  *k = G_MAXUINT;
+  if (text == NULL || !g_str_has_prefix (text, "comment "))
+    return 0;
+
+  *k = (guint) g_ascii_strtoull (text + strlen ("comment "), &end, 10);
+  if (!g_str_has_prefix (end, ", edit "))
+    return 0;
+
+  return g_ascii_strtoull (end + strlen (", edit "), NULL, 10);
+}
+
+/* The last edit up to @s that wrote comment @k, or 0. */
+static inline guint64
+crash_last_comment_edit (guint   k,
+                         guint64 s)
+{
+  if (s < k || s == 0)
+    return 0;
+
+  return s - (s - k) % CRASH_N_COMMENTS;
+}
+
 static inline GBytes *
 crash_pack_new (void)
 {

@@ -7,7 +7,8 @@
 
 /* Kills the library driver (library-driver.c) with SIGKILL at random moments while it edits
  * and saves, and checks each time that the library file and its backup are whole, that they
- * hold exactly the state after some edit, and that every edit the driver saw saved is there. */
+ * hold exactly the state after some edit, and that every edit the driver saw saved is there.
+ * The same for the review file of comments (review-driver.c), which has the same store. */
 
 #include "config.h"
 
@@ -18,10 +19,16 @@
 #include <json-glib/json-glib.h>
 
 #include "crash-model.h"
+#include "mscos-review.h"
 
 #define N_RUNS 100
 
 static const char *driver_path;
+static const char *review_driver_path;
+
+/* Checks a file after a kill and returns the edit it holds the state after. */
+typedef guint64 (*CheckFunc) (const char *path,
+                              const char *what);
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -124,13 +131,16 @@ count_unreadable_files (const char *folder)
   return n;
 }
 
+/* Starts @driver with @argument, kills it at a random moment, checks @path and @backup with
+ * @check; a hundred times. */
 static void
-test_kill (void)
+run_kills (const char *driver_program,
+           const char *argument,
+           const char *folder,
+           const char *path,
+           const char *backup,
+           CheckFunc   check)
 {
-  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "uk.co.mscos.Outcomes",
-                                              NULL);
-  g_autofree char *path = g_build_filename (folder, "library.json", NULL);
-  g_autofree char *backup = g_build_filename (folder, "library.json.backup", NULL);
   guint64 reported = 0;
   guint64 state = 0;
   guint verified = 0;
@@ -147,7 +157,7 @@ test_kill (void)
       guint n_saved = 0;
 
       driver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                 driver_path, path, NULL);
+                                 driver_program, argument, NULL);
       g_assert_no_error (error);
 
       sleep_in_loop (ms);
@@ -176,7 +186,7 @@ test_kill (void)
 
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          guint64 now = check_library_file (path, "library file");
+          guint64 now = check (path, "file");
 
           /* Everything reported saved is there, and the file never goes back. */
           g_assert_cmpuint (now, >=, reported);
@@ -192,7 +202,7 @@ test_kill (void)
         }
 
       if (g_file_test (backup, G_FILE_TEST_EXISTS))
-        g_assert_cmpuint (check_library_file (backup, "backup"), <=, state);
+        g_assert_cmpuint (check (backup, "backup"), <=, state);
 
       g_assert_cmpuint (count_unreadable_files (folder), ==, 0);
 
@@ -208,6 +218,81 @@ test_kill (void)
   g_assert_cmpuint (verified, >, N_RUNS);
 }
 
+static void
+test_kill (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "uk.co.mscos.Outcomes",
+                                              NULL);
+  g_autofree char *path = g_build_filename (folder, "library.json", NULL);
+  g_autofree char *backup = g_build_filename (folder, "library.json.backup", NULL);
+
+  run_kills (driver_path, path, folder, path, backup, check_library_file);
+}
+
+/* Parses a review file as the app reads it, and checks it holds exactly the comments after
+ * some edit, which it returns. */
+static guint64
+check_review_file (const char *path,
+                   const char *what)
+{
+  g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (MscosReview) review = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 edits[CRASH_N_COMMENTS] = { 0 };
+  guint64 state = 0;
+  guint n, n_expected = 0;
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  review = mscos_review_new_from_bytes (bytes, &error);
+  if (review == NULL)
+    g_error ("The review %s cannot be read after a kill: %s", what, error->message);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (review));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosReviewComment) comment = g_list_model_get_item (G_LIST_MODEL (review), i);
+      const char *text = mscos_review_comment_get_text (comment);
+      g_autofree char *expected = NULL;
+      guint k;
+      guint64 edit = crash_comment_edit (text, &k);
+
+      g_assert_cmpuint (edit, >, 0);
+      g_assert_cmpuint (k, <, CRASH_N_COMMENTS);
+      /* One comment an item, whole. */
+      g_assert_cmpuint (edits[k], ==, 0);
+      expected = crash_comment_text (k, edit);
+      g_assert_cmpstr (text, ==, expected);
+      edits[k] = edit;
+      state = MAX (state, edit);
+    }
+
+  /* The file is the review after edit `state`, exactly: no edit half there, none lost. */
+  for (guint k = 0; k < CRASH_N_COMMENTS; k++)
+    {
+      g_assert_cmpuint (edits[k], ==, crash_last_comment_edit (k, state));
+      if (edits[k] != 0)
+        n_expected++;
+    }
+  g_assert_cmpuint (n, ==, n_expected);
+
+  return state;
+}
+
+static void
+test_review_kill (void)
+{
+  g_autofree char *reviews = g_build_filename (g_get_user_data_dir (), "uk.co.mscos.Outcomes",
+                                               "reviews", NULL);
+  g_autofree char *folder = g_build_filename (reviews, CRASH_PACK_ID, NULL);
+  g_autofree char *path = g_build_filename (folder, "1.jsonld", NULL);
+  g_autofree char *backup = g_build_filename (folder, "1.jsonld.backup", NULL);
+
+  run_kills (review_driver_path, reviews, folder, path, backup, check_review_file);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,10 +300,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   driver_path = argc > 1 ? argv[1] : g_getenv ("MSCOS_LIBRARY_DRIVER");
-  if (driver_path == NULL)
-    g_error ("Usage: %s LIBRARY-DRIVER", argv[0]);
+  review_driver_path = argc > 2 ? argv[2] : g_getenv ("MSCOS_REVIEW_DRIVER");
+  if (driver_path == NULL || review_driver_path == NULL)
+    g_error ("Usage: %s LIBRARY-DRIVER REVIEW-DRIVER", argv[0]);
 
   g_test_add_func ("/library/crash/sigkill", test_kill);
+  g_test_add_func ("/library/crash/review-sigkill", test_review_kill);
 
   return g_test_run ();
 }
