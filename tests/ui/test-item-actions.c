@@ -135,16 +135,24 @@ test_follows_library (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (note_button), "has-note"));
 }
 
-/* Without a library (the app still reading it) the buttons cannot be used. */
+/* Without a library (the app still reading it) Bookmark and Add note cannot be used; the
+ * rest (the item's menu, with "Changed from the Source") still can. */
 static void
 test_without_library (Fixture       *fixture,
                       gconstpointer  data)
 {
+  GtkWidget *note_button = GTK_WIDGET (gtk_widget_get_template_child (fixture->actions,
+                                                                      MSCOS_TYPE_ITEM_ACTIONS,
+                                                                      "note_button"));
+
   mscos_item_actions_set_library (MSCOS_ITEM_ACTIONS (fixture->actions), NULL);
-  g_assert_false (gtk_widget_get_sensitive (fixture->actions));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->bookmark_button)));
+  g_assert_false (gtk_widget_get_sensitive (note_button));
+  g_assert_true (gtk_widget_get_sensitive (fixture->actions));
 
   mscos_item_actions_set_library (MSCOS_ITEM_ACTIONS (fixture->actions), fixture->library);
-  g_assert_true (gtk_widget_get_sensitive (fixture->actions));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (fixture->bookmark_button)));
+  g_assert_true (gtk_widget_get_sensitive (note_button));
 }
 
 int
