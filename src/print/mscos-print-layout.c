@@ -53,24 +53,28 @@ typedef struct
   double       grey;
   /* Whether the block stays on the page of the block after it: headings and captions. */
   gboolean     keep_with_next;
+  /* Inside the block, above and below its text (notes and table rows are boxed). */
+  double       padding;
+  /* Below the block, where the next block has less above it. */
+  double       space_after;
 } StyleSpec;
 
 static const StyleSpec styles[MSCOS_PRINT_N_STYLES] = {
-  [MSCOS_PRINT_KICKER] =        { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_SEMIBOLD, 0.8,  1.5,  1.15, 0.25, TRUE },
-  [MSCOS_PRINT_TITLE] =         { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     2.0,  0.3,  1.1,  0,    TRUE },
-  [MSCOS_PRINT_SUMMARY] =       { "Serif", PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL,   1.2,  0.7,  1.25, 0,    FALSE },
-  [MSCOS_PRINT_HEADING] =       { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.45, 2.0,  1.1,  0,    TRUE },
-  [MSCOS_PRINT_SUBHEADING] =    { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.15, 1.4,  1.15, 0,    TRUE },
-  [MSCOS_PRINT_MINOR_HEADING] = { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.0,  1.0,  1.15, 0,    TRUE },
-  [MSCOS_PRINT_CAPTION] =       { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.25, 1.15, 0.25, TRUE },
-  [MSCOS_PRINT_PARAGRAPH] =     { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.6,  1.3,  0,    FALSE },
-  [MSCOS_PRINT_LIST_ENTRY] =    { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.35, 1.3,  0,    FALSE },
-  [MSCOS_PRINT_QUOTE] =         { "Serif", PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL,   1.0,  0.9,  1.3,  0,    FALSE },
-  [MSCOS_PRINT_LINK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE },
-  [MSCOS_PRINT_PHONE] =         { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE },
-  [MSCOS_PRINT_MARK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     0.85, 0.6,  1.15, 0,    TRUE },
-  [MSCOS_PRINT_NOTE] =          { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.3,  1.3,  0,    FALSE },
-  [MSCOS_PRINT_TABLE_ROW] =     { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.8,  0,    1.15, 0,    FALSE },
+  [MSCOS_PRINT_KICKER] =        { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_SEMIBOLD, 0.8,  1.5,  1.15, 0.25, TRUE,  0,    0 },
+  [MSCOS_PRINT_TITLE] =         { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     2.0,  0.3,  1.1,  0,    TRUE,  0,    0 },
+  [MSCOS_PRINT_SUMMARY] =       { "Serif", PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL,   1.2,  0.7,  1.25, 0,    FALSE, 0,    0 },
+  [MSCOS_PRINT_HEADING] =       { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.45, 2.0,  1.1,  0,    TRUE,  0,    0 },
+  [MSCOS_PRINT_SUBHEADING] =    { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.15, 1.4,  1.15, 0,    TRUE,  0,    0 },
+  [MSCOS_PRINT_MINOR_HEADING] = { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     1.0,  1.0,  1.15, 0,    TRUE,  0,    0 },
+  [MSCOS_PRINT_CAPTION] =       { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.25, 1.15, 0.25, TRUE,  0,    0 },
+  [MSCOS_PRINT_PARAGRAPH] =     { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.6,  1.3,  0,    FALSE, 0,    0 },
+  [MSCOS_PRINT_LIST_ENTRY] =    { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.35, 1.3,  0,    FALSE, 0,    0 },
+  [MSCOS_PRINT_QUOTE] =         { "Serif", PANGO_STYLE_ITALIC, PANGO_WEIGHT_NORMAL,   1.0,  0.9,  1.3,  0,    FALSE, 0,    0.9 },
+  [MSCOS_PRINT_LINK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE, 0,    0 },
+  [MSCOS_PRINT_PHONE] =         { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.9,  0.5,  1.2,  0,    FALSE, 0,    0 },
+  [MSCOS_PRINT_MARK] =          { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_BOLD,     0.85, 0.6,  1.15, 0,    TRUE,  0,    0 },
+  [MSCOS_PRINT_NOTE] =          { "Serif", PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   1.0,  0.3,  1.3,  0,    FALSE, 0.5,  0.7 },
+  [MSCOS_PRINT_TABLE_ROW] =     { "Sans",  PANGO_STYLE_NORMAL, PANGO_WEIGHT_NORMAL,   0.8,  0,    1.15, 0,    FALSE, 0.35, 0 },
 };
 
 double
@@ -262,29 +266,7 @@ double
 mscos_print_layout_block_padding (MscosPrintLayout *self,
                                   MscosPrintStyle   style)
 {
-  switch (style)
-    {
-    case MSCOS_PRINT_NOTE:
-      return 0.5 * mscos_print_layout_text_size (self);
-    case MSCOS_PRINT_TABLE_ROW:
-      return 0.35 * mscos_print_layout_text_size (self);
-    case MSCOS_PRINT_KICKER:
-    case MSCOS_PRINT_TITLE:
-    case MSCOS_PRINT_SUMMARY:
-    case MSCOS_PRINT_HEADING:
-    case MSCOS_PRINT_SUBHEADING:
-    case MSCOS_PRINT_MINOR_HEADING:
-    case MSCOS_PRINT_CAPTION:
-    case MSCOS_PRINT_PARAGRAPH:
-    case MSCOS_PRINT_LIST_ENTRY:
-    case MSCOS_PRINT_QUOTE:
-    case MSCOS_PRINT_LINK:
-    case MSCOS_PRINT_PHONE:
-    case MSCOS_PRINT_MARK:
-    case MSCOS_PRINT_N_STYLES:
-    default:
-      return 0;
-    }
+  return styles[style].padding * mscos_print_layout_text_size (self);
 }
 
 /* Space below a block, where the next block has less above it. */
@@ -292,29 +274,7 @@ static double
 space_after (MscosPrintLayout *self,
              MscosPrintStyle   style)
 {
-  switch (style)
-    {
-    case MSCOS_PRINT_QUOTE:
-      return 0.9 * mscos_print_layout_text_size (self);
-    case MSCOS_PRINT_NOTE:
-      return 0.7 * mscos_print_layout_text_size (self);
-    case MSCOS_PRINT_KICKER:
-    case MSCOS_PRINT_TITLE:
-    case MSCOS_PRINT_SUMMARY:
-    case MSCOS_PRINT_HEADING:
-    case MSCOS_PRINT_SUBHEADING:
-    case MSCOS_PRINT_MINOR_HEADING:
-    case MSCOS_PRINT_CAPTION:
-    case MSCOS_PRINT_PARAGRAPH:
-    case MSCOS_PRINT_LIST_ENTRY:
-    case MSCOS_PRINT_LINK:
-    case MSCOS_PRINT_PHONE:
-    case MSCOS_PRINT_MARK:
-    case MSCOS_PRINT_TABLE_ROW:
-    case MSCOS_PRINT_N_STYLES:
-    default:
-      return 0;
-    }
+  return styles[style].space_after * mscos_print_layout_text_size (self);
 }
 
 /* Replaces line breaks by line separators, which keep a hanging indent. */
