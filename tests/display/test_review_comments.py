@@ -100,8 +100,12 @@ def open_changed_item(app):
 
 
 def editor_text(app, dialog):
-    """The text field of the comment editor, which must have the keyboard focus."""
-    return wait_for(lambda: app._focused_entry(dialog), "the comment editor's text field to have the focus")
+    """The text field of the comment editor (named "Comment"), which must have the keyboard
+    focus."""
+    def focused():
+        field = app._focused_entry(dialog)
+        return field and field.name == "Comment" and field
+    return wait_for(focused, "the comment editor's text field to have the focus")
 
 
 def write_comment(app, description, text):
@@ -127,7 +131,7 @@ def check_on_item(home, text, items, description, name=REVIEWER):
     return item
 
 
-def tab_to_add_comment(app, keyboard, safety):
+def tab_to_add_comment(keyboard):
     """Presses Tab from the sidebar until an item's Add Comment button has the focus."""
     for _ in range(60):
         node = keyboard.press()
@@ -152,7 +156,7 @@ def reviewing(home, items):
         keyboard = Keyboard()
 
         # An item card's button, by the keyboard.
-        button = tab_to_add_comment(app, keyboard, safety)
+        button = tab_to_add_comment(keyboard)
         description = button.description
         buttons = [b for b in app.find_all(role="button") if b.name == "Add comment" and b.description]
         check(len({b.description for b in buttons}) == len(buttons) > 1,
