@@ -8,7 +8,7 @@
 /* The dialog that adds a review comment on an item, a recommendation or the pack, or edits
  * one: its type, its text, the words it quotes, and for the MSCOS team's answer its status and
  * response. The reviewer's name is asked the first time and kept in the settings
- * ("reviewer-name"); after that it is not asked again. */
+ * ("reviewer-name"); after that it is not asked again, and Preferences changes it. */
 
 #define G_LOG_DOMAIN "mscos-comment-editor"
 
@@ -41,6 +41,9 @@ struct _MscosCommentEditor
   MscosReviewQuote   *quote;
   /* Set when editing a comment made before */
   MscosReviewComment *comment;
+  /* See focus_tick_cb() */
+  guint               focus_tick_id;
+  gboolean            opened;
 };
 
 G_DEFINE_FINAL_TYPE (MscosCommentEditor, mscos_comment_editor, ADW_TYPE_DIALOG)
@@ -142,7 +145,8 @@ save_clicked_cb (MscosCommentEditor *self)
         }
       else
         {
-          name = g_settings_get_string (self->settings, "reviewer-name");
+          /* As Preferences keeps it, typed; trimmed as when it is asked. */
+          name = g_strstrip (g_settings_get_string (self->settings, "reviewer-name"));
         }
 
       mscos_review_session_add_comment (self->session, self->item_id, type, text, name,
@@ -160,8 +164,39 @@ save_clicked_cb (MscosCommentEditor *self)
   adw_dialog_close (ADW_DIALOG (self));
 }
 
-/* A dialog shown as a bottom sheet, on a narrow window, does not give its focus widget the
- * focus (libadwaita 1.7); the reviewer should be able to type at once either way. */
+/* Where the reviewer types first: the name, when it is asked, or the comment. */
+static GtkWidget *
+get_first_field (MscosCommentEditor *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)))
+    return GTK_WIDGET (self->name_row);
+
+  return GTK_WIDGET (self->text_view);
+}
+
+/* A dialog shown as a bottom sheet, on a narrow window, opens the sheet two frames after it is
+ * mapped; the sheet then gives the focus to its first control, the Cancel button, and the
+ * dialog keeps that as its focus widget rather than the one it was given (libadwaita 1.7).
+ * So the first time the focus is in the dialog, it is put where the reviewer types; wide, it
+ * is there already. */
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  MscosCommentEditor *self = MSCOS_COMMENT_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_grab_focus (get_first_field (self));
+  self->focus_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mscos_comment_editor_map (GtkWidget *widget)
 {
@@ -169,10 +204,22 @@ mscos_comment_editor_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (mscos_comment_editor_parent_class)->map (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->name_row)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  /* Only as it opens: mapped again (the window made wider or narrower), the focus stays. */
+  if (!self->opened)
+    self->focus_tick_id = gtk_widget_add_tick_callback (widget, focus_tick_cb, NULL, NULL);
+  self->opened = TRUE;
+}
+
+static void
+mscos_comment_editor_unmap (GtkWidget *widget)
+{
+  MscosCommentEditor *self = MSCOS_COMMENT_EDITOR (widget);
+
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (widget, self->focus_tick_id);
+  self->focus_tick_id = 0;
+
+  GTK_WIDGET_CLASS (mscos_comment_editor_parent_class)->unmap (widget);
 }
 
 static void
@@ -208,6 +255,7 @@ mscos_comment_editor_class_init (MscosCommentEditorClass *klass)
   object_class->dispose = mscos_comment_editor_dispose;
   object_class->finalize = mscos_comment_editor_finalize;
   widget_class->map = mscos_comment_editor_map;
+  widget_class->unmap = mscos_comment_editor_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/mscos-comment-editor.ui");
@@ -233,7 +281,6 @@ mscos_comment_editor_init (MscosCommentEditor *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (update_save_button), self, G_CONNECT_SWAPPED);
-  adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->text_view));
 }
 
 static MscosCommentEditor *
@@ -241,14 +288,13 @@ create (MscosReviewSession *session,
         GSettings          *settings)
 {
   MscosCommentEditor *self = g_object_new (MSCOS_TYPE_COMMENT_EDITOR, NULL);
-  g_autofree char *name = g_settings_get_string (settings, "reviewer-name");
+  g_autofree char *name = g_strstrip (g_settings_get_string (settings, "reviewer-name"));
 
   self->session = g_object_ref (session);
   self->settings = g_object_ref (settings);
   /* Asked once: the name given the first time is kept. */
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), name[0] == '\0');
-  if (name[0] == '\0')
-    adw_dialog_set_focus (ADW_DIALOG (self), GTK_WIDGET (self->name_row));
+  adw_dialog_set_focus (ADW_DIALOG (self), get_first_field (self));
 
   return self;
 }

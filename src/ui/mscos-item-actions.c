@@ -19,12 +19,23 @@
 #include "mscos-ui-utils.h"
 #include "mscos-window.h"
 
-/* The bookmark toggle and the note button of one item, and for an item whose words the pack's
- * editors corrected, a menu with "Changed from the Source". The library is the only truth: the
- * buttons show the item's library entry and every change goes straight to the library,
- * which saves it. The entry is looked up again only when entries come or go; while it lives,
- * its own notifications keep the buttons current. The widget can be given another item at any
- * time, as a list view reuses it for the rows that come on screen. */
+/* The bookmark toggle and the note button of one item, while the window reviews a revision of
+ * the pack its Add Comment button, and for an item whose words the pack's editors corrected, a
+ * menu with "Changed from the Source". The library is the only truth: the buttons show the
+ * item's library entry and every change goes straight to the library, which saves it. The
+ * entry is looked up again only when entries come or go; while it lives, its own notifications
+ * keep the buttons current. The widget can be given another item at any time, as a list view
+ * reuses it for the rows that come on screen.
+ *
+ * The buttons stand in a row, or in a column when a row of them would take more than a third
+ * of the width their parent (a card's heading, a recommendation) has: at 360 px, a row of three
+ * beside a recommendation left its words some 18 letters a line, a column leaves them 28. The
+ * parent's width does not depend on the buttons', so the choice, made as the widget is
+ * allocated, settles at once. */
+
+#define BUTTON_SPACING 2
+/* A row of buttons takes at most this part of its parent's width. */
+#define MAX_ROW_SHARE 3
 
 /* What the buttons show, so that they change (tooltips are not cheap) only when it does. */
 typedef enum
@@ -41,6 +52,7 @@ struct _MscosItemActions
 
   GtkToggleButton   *bookmark_button;
   GtkMenuButton     *note_button;
+  GtkButton         *comment_button;
   GtkMenuButton     *menu_button;
   /* Made the first time the note button is used. */
   MscosNoteEditor   *note_editor;
@@ -52,6 +64,10 @@ struct _MscosItemActions
   MscosLibraryEntry *entry;
   GSignalGroup      *entry_signals;
   int                shown;
+  /* Whether the buttons are in a column, the parent being too narrow for a row of them, and
+   * the frame callback that changes it, once the widget is allocated. */
+  gboolean           stacked;
+  guint              restack_id;
   /* What the note properties last said, so they notify only on a real change. */
   char              *published_note;
   gboolean           published_outdated;
@@ -193,6 +209,16 @@ lookup_entry (MscosItemActions *self)
   update_from_entry (self);
 }
 
+/* The window enables win.add-comment only while it reviews a revision, which is when the button
+ * is of use: it is shown then, and takes no room on the page otherwise. */
+static void
+show_comment_button (MscosItemActions *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->comment_button),
+                          self->item != NULL
+                          && gtk_widget_get_sensitive (GTK_WIDGET (self->comment_button)));
+}
+
 /* The buttons are on every card: a screen reader says which item each belongs to. */
 static void
 show_item (MscosItemActions *self)
@@ -201,6 +227,7 @@ show_item (MscosItemActions *self)
   GtkWidget *buttons[] = {
     GTK_WIDGET (self->bookmark_button),
     GTK_WIDGET (self->note_button),
+    GTK_WIDGET (self->comment_button),
     GTK_WIDGET (self->menu_button),
   };
 
@@ -214,6 +241,10 @@ show_item (MscosItemActions *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button),
                           self->item != NULL && mscos_item_get_corrections (self->item)->len > 0);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->comment_button), "s",
+                                    self->item ? mscos_item_get_id (self->item) : "");
+  show_comment_button (self);
 }
 
 static void
@@ -227,6 +258,12 @@ show_corrections_cb (GtkWidget  *widget,
     return;
 
   mscos_present_dialog (mscos_corrections_dialog_new (self->item), widget);
+}
+
+static void
+comment_button_sensitive_cb (MscosItemActions *self)
+{
+  show_comment_button (self);
 }
 
 static void
@@ -348,6 +385,140 @@ mscos_item_actions_accessible_init (GtkAccessibleInterface *iface)
   iface->get_bounds = mscos_widget_accessible_get_bounds;
 }
 
+/* The width of the buttons in a row. */
+static int
+measure_row_width (MscosItemActions *self)
+{
+  int width = 0;
+  int n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        int natural;
+
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        width += natural;
+        n++;
+      }
+
+  return width + MAX (n - 1, 0) * BUTTON_SPACING;
+}
+
+static void
+mscos_item_actions_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
+  /* Along the line of buttons sizes add up; across it the largest counts. */
+  gboolean along = (orientation == GTK_ORIENTATION_VERTICAL) == self->stacked;
+  int n = 0;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation, -1, &child_minimum, &child_natural, NULL, NULL);
+      if (along)
+        {
+          *minimum += child_minimum;
+          *natural += child_natural;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_minimum);
+          *natural = MAX (*natural, child_natural);
+        }
+      n++;
+    }
+
+  if (along && n > 1)
+    {
+      *minimum += (n - 1) * BUTTON_SPACING;
+      *natural += (n - 1) * BUTTON_SPACING;
+    }
+}
+
+/* Whether a row of the buttons would take too much of the parent's width. The parent is
+ * allocated before its children: while the widget is allocated, its width is the one it has. */
+static gboolean
+should_stack (MscosItemActions *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return parent != NULL
+         && measure_row_width (self) * MAX_ROW_SHARE > gtk_widget_get_width (parent);
+}
+
+static gboolean
+restack_cb (GtkWidget     *widget,
+            GdkFrameClock *frame_clock,
+            gpointer       user_data)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
+  gboolean stacked = should_stack (self);
+
+  self->restack_id = 0;
+  if (stacked != self->stacked)
+    {
+      self->stacked = stacked;
+      gtk_widget_queue_resize (widget);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mscos_item_actions_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
+  int offset = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRequisition size;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_get_preferred_size (child, NULL, &size);
+      if (self->stacked)
+        {
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) { (width - size.width) / 2, offset,
+                                                       size.width, size.height }, -1);
+          offset += size.height + BUTTON_SPACING;
+        }
+      else
+        {
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) { offset, (height - size.height) / 2,
+                                                       size.width, size.height }, -1);
+          offset += size.width + BUTTON_SPACING;
+        }
+    }
+
+  /* The buttons are laid out as they were measured, and measured again the other way before
+   * the next frame is laid out: a resize queued while the widget is allocated is not done. */
+  if (should_stack (self) != self->stacked && self->restack_id == 0)
+    self->restack_id = gtk_widget_add_tick_callback (widget, restack_cb, NULL, NULL);
+}
+
 static void
 mscos_item_actions_dispose (GObject *object)
 {
@@ -435,6 +606,9 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   object_class->get_property = mscos_item_actions_get_property;
   object_class->set_property = mscos_item_actions_set_property;
 
+  widget_class->measure = mscos_item_actions_measure;
+  widget_class->size_allocate = mscos_item_actions_size_allocate;
+
   /**
    * MscosItemActions:library:
    *
@@ -469,8 +643,10 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   gtk_widget_class_set_css_name (widget_class, "itemactions");
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, comment_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, comment_button_sensitive_cb);
 
   gtk_widget_class_install_action (widget_class, "item.show-corrections", NULL, show_corrections_cb);
 }
@@ -488,6 +664,9 @@ mscos_item_actions_init (MscosItemActions *self)
   g_signal_group_connect_object (self->library_signals, "items-changed", G_CALLBACK (lookup_entry),
                                  self, G_CONNECT_SWAPPED);
   mscos_menu_button_set_popover_func (self->note_button, create_note_editor, self);
+  /* The target first: the action takes an item's id. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->comment_button), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->comment_button), "win.add-comment");
   gtk_widget_set_sensitive (GTK_WIDGET (self->bookmark_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_button), FALSE);
 }

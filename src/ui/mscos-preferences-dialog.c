@@ -24,6 +24,7 @@ struct _MscosPreferencesDialog
   AdwSwitchRow         *remember_row;
   AdwSwitchRow         *shell_search_row;
   AdwSwitchRow         *quick_exit_row;
+  AdwEntryRow          *reviewer_name_row;
 
   GSettings            *settings;
 };
@@ -107,6 +108,7 @@ mscos_preferences_dialog_class_init (MscosPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, remember_row);
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, shell_search_row);
   gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, quick_exit_row);
+  gtk_widget_class_bind_template_child (widget_class, MscosPreferencesDialog, reviewer_name_row);
 }
 
 static void
@@ -144,6 +146,9 @@ mscos_preferences_dialog_new (GSettings *settings)
   g_settings_bind (settings, "remember-last-outcome", self->remember_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "shell-search", self->shell_search_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-quick-exit", self->quick_exit_row, "active", G_SETTINGS_BIND_DEFAULT);
+  /* As typed: the comment editor trims it when it puts it on a comment. */
+  g_settings_bind (settings, "reviewer-name", self->reviewer_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
 
   return ADW_DIALOG (self);
 }
