@@ -248,6 +248,8 @@ mscos_audio_card_bind (MscosItemCard *card,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->transcript_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->folder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
 }
 
 static void

@@ -18,6 +18,7 @@ not shown: the stand-in session has no portal backend to draw it."""
 import json
 import os
 import shutil
+import time
 
 from fpharness import APP_ID, HOME, SOURCE_DIR, App, check, fail, note, run, screenshot, skip, wait_for
 
@@ -111,9 +112,14 @@ def main():
         seen = sorted(os.listdir(in_sandbox(app, granted)))
         check(seen == ["audio", "pack.json"],
               f"the folder granted through the document portal holds the pack and its audio ({seen})")
-        app.click(app.find("Play", role="button", parent=audio))
-        wait_for(lambda: app.find_all(name="Pause", role="button", parent=audio),
-                 "the recording to play (its button turns to Pause)", timeout=30)
+        app.activate(app.find("Play", role="button", parent=audio))
+        deadline = time.monotonic() + 30
+        while not app.find_all(name="Pause", role="button", parent=audio):
+            if time.monotonic() > deadline:
+                screenshot("audio-from-folder")
+                said = [n.name for n in app.find_all(parent=audio) if n.roleName == "label"]
+                fail(f"the recording did not play (its button did not turn to Pause); the card says {said}")
+            time.sleep(0.2)
         check(True, f"opened as its folder ({granted}), the pack's recording plays in the sandbox")
         if [n for n in app.find_all(parent=audio) if NOT_WITH_PACK in (n.name or "")]:
             fail("the card still says the recording is not with the pack")
