@@ -36,7 +36,8 @@ static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check content pack files and print every problem found"), NULL },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read this content pack instead of the built-in one"), N_("FILE") },
+    N_("Read this content pack (its file, or its folder with its audio) instead of the "
+       "built-in one"), N_("PATH") },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Search the content and your notes, print the results best first and exit"),
     N_("QUERY") },

@@ -213,6 +213,23 @@ is_safe_relative_path (const char *path)
   return TRUE;
 }
 
+/* Whether @file is there and may be read. Packs are read in a worker thread, and a pack has
+ * a handful of recordings: one query each. */
+static gboolean
+is_readable_file (GFile *file)
+{
+  g_autoptr (GFileInfo) info = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  return !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ)
+         || g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ);
+}
+
 static void
 load_source_cb (Loader   *loader,
                 JsonNode *node,
@@ -257,6 +274,7 @@ load_source_cb (Loader   *loader,
           g_autoptr (GFile) file = g_file_resolve_relative_path (loader->base, path);
 
           source->uri = g_file_get_uri (file);
+          source->reachable = is_readable_file (file);
         }
       g_ptr_array_add (sources, source);
     }

@@ -10,29 +10,115 @@
 #include "config.h"
 
 #include "mscos-content-pack.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "mscos-content-private.h"
 
 G_DEFINE_FINAL_TYPE (MscosContentPack, mscos_content_pack, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (mscos-content-error-quark, mscos_content_error)
 
+/* The pack file of the pack folder @folder: its pack.json, or else its only .json file. */
+static GFile *
+find_pack_in_folder (GFile         *folder,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+  g_autoptr (GFile) found = NULL;
+  g_autofree char *name = NULL;
+  guint n_found = 0;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (children == NULL)
+    return NULL;
+
+  for (;;)
+    {
+      GFileInfo *info;
+      const char *child_name;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, cancellable, error))
+        return NULL;
+      if (info == NULL)
+        break;
+
+      child_name = g_file_info_get_name (info);
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+          || !g_str_has_suffix (child_name, ".json"))
+        continue;
+
+      if (strcmp (child_name, MSCOS_CONTENT_PACK_FOLDER_FILE) == 0)
+        return g_file_get_child (folder, child_name);
+
+      if (n_found++ == 0)
+        found = g_file_get_child (folder, child_name);
+    }
+
+  if (n_found == 1)
+    return g_steal_pointer (&found);
+
+  name = g_file_get_parse_name (folder);
+  if (n_found == 0)
+    /* Translators: %s is a folder */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s holds no content pack: there is no .json file in it"), name);
+  else
+    /* Translators: %s is a folder; pack.json is a file name, not to be translated */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("%s holds several .json files: name the content pack pack.json"), name);
+  return NULL;
+}
+
+/* Reads the pack @file, or the pack in the folder @file. Whether @file is a folder is found
+ * when reading it fails so, which costs a pack file nothing. */
 static MscosContentPack *
 load_file (GFile         *file,
            GCancellable  *cancellable,
            GError       **error)
 {
   g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GFile) pack_file = NULL;
   g_autoptr (GFile) base = NULL;
+  g_autoptr (GError) local_error = NULL;
   MscosContentPack *pack;
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    {
+      g_clear_error (&local_error);
+      pack_file = find_pack_in_folder (file, cancellable, error);
+      if (pack_file == NULL)
+        return NULL;
+
+      bytes = g_file_load_bytes (pack_file, cancellable, NULL, error);
+      base = g_object_ref (file);
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  else
+    {
+      base = g_file_get_parent (file);
+    }
+
   if (bytes == NULL)
     return NULL;
 
-  base = g_file_get_parent (file);
   pack = mscos_content_pack_parse (bytes, base, error);
   if (pack != NULL)
-    pack->file = g_object_ref (file);
+    {
+      pack->file = g_object_ref (file);
+      pack->folder = g_steal_pointer (&base);
+    }
 
   return pack;
 }
@@ -60,6 +146,7 @@ mscos_content_pack_finalize (GObject *object)
   g_clear_pointer (&self->items, g_hash_table_unref);
   g_clear_object (&self->outcomes);
   g_clear_object (&self->file);
+  g_clear_object (&self->folder);
   g_clear_pointer (&self->document, json_node_unref);
 
   G_OBJECT_CLASS (mscos_content_pack_parent_class)->finalize (object);
@@ -150,20 +237,28 @@ mscos_content_pack_new_from_bytes (GBytes  *bytes,
                                    GFile   *base,
                                    GError **error)
 {
+  MscosContentPack *pack;
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (base == NULL || G_IS_FILE (base), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return mscos_content_pack_parse (bytes, base, error);
+  pack = mscos_content_pack_parse (bytes, base, error);
+  if (pack != NULL && base != NULL)
+    pack->folder = g_object_ref (base);
+
+  return pack;
 }
 
 /**
  * mscos_content_pack_load:
- * @file: a pack file, or a resource:// file
+ * @file: a pack file, a resource:// file, or a pack folder
  * @cancellable: (nullable): a #GCancellable
  * @error: the error
  *
- * Reads a content pack synchronously; for the command line and tests.
+ * Reads a content pack synchronously; for the command line and tests. A pack folder holds
+ * the pack file (its only .json file, or %MSCOS_CONTENT_PACK_FOLDER_FILE) and the pack's
+ * audio files.
  *
  * Returns: (transfer full) (nullable): the pack
  */
@@ -180,12 +275,12 @@ mscos_content_pack_load (GFile         *file,
 
 /**
  * mscos_content_pack_load_async:
- * @file: a pack file, or a resource:// file
+ * @file: a pack file, a resource:// file, or a pack folder
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the pack is read
  * @user_data: data for @callback
  *
- * Reads and checks a content pack in a worker thread.
+ * Reads and checks a content pack in a worker thread, as mscos_content_pack_load() does.
  */
 void
 mscos_content_pack_load_async (GFile               *file,
@@ -274,7 +369,7 @@ mscos_content_pack_get_description (MscosContentPack *self)
 /**
  * mscos_content_pack_get_file:
  *
- * Returns: (transfer none) (nullable): the file the pack was read from
+ * Returns: (transfer none) (nullable): what the pack was opened from: its file, or its folder
  */
 GFile *
 mscos_content_pack_get_file (MscosContentPack *self)
@@ -282,6 +377,22 @@ mscos_content_pack_get_file (MscosContentPack *self)
   g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
 
   return self->file;
+}
+
+/**
+ * mscos_content_pack_get_folder:
+ *
+ * The pack's folder: the folder opened, or the one the opened pack file is in. The paths
+ * of the pack's audio files are relative to it.
+ *
+ * Returns: (transfer none) (nullable): the pack's folder, or %NULL for a pack read from bytes
+ */
+GFile *
+mscos_content_pack_get_folder (MscosContentPack *self)
+{
+  g_return_val_if_fail (MSCOS_IS_CONTENT_PACK (self), NULL);
+
+  return self->folder;
 }
 
 /**

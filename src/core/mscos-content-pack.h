@@ -27,6 +27,8 @@ typedef enum
 
 #define MSCOS_CONTENT_FORMAT "mscos-content-pack"
 #define MSCOS_CONTENT_VERSION 1
+/* The name of the pack file in a pack folder that holds more than one .json file. */
+#define MSCOS_CONTENT_PACK_FOLDER_FILE "pack.json"
 
 #define MSCOS_TYPE_CONTENT_PACK (mscos_content_pack_get_type ())
 
@@ -52,6 +54,7 @@ const char       *mscos_content_pack_get_date         (MscosContentPack     *sel
 const char       *mscos_content_pack_get_language     (MscosContentPack     *self);
 const char       *mscos_content_pack_get_description  (MscosContentPack     *self);
 GFile            *mscos_content_pack_get_file         (MscosContentPack     *self);
+GFile            *mscos_content_pack_get_folder       (MscosContentPack     *self);
 GListModel       *mscos_content_pack_get_outcomes     (MscosContentPack     *self);
 guint             mscos_content_pack_get_n_items      (MscosContentPack     *self);
 MscosOutcome     *mscos_content_pack_lookup_outcome   (MscosContentPack     *self,

@@ -84,7 +84,10 @@ struct _MscosContentPack
   GObject      parent_instance;
 
   JsonNode    *document;
+  /* What was opened: the pack file, or its folder. */
   GFile       *file;
+  /* The folder that audio file paths are resolved against. */
+  GFile       *folder;
   const char  *id;
   const char  *title;
   const char  *revision;

@@ -45,6 +45,10 @@ typedef struct
   /* For a file: its absolute URI, resolved against the pack's folder. */
   char *uri;
   char *title;
+  /* For a file: whether it was there to read when the pack was read. It may not be: not
+   * copied with the pack, or not granted to the app (a pack file opened on its own through
+   * the document portal shows the app its folder with that one file in it). */
+  gboolean reachable;
 } MscosAudioSource;
 
 /* A change the pack's editors made to the source's text, recorded so that a reader can see

@@ -680,11 +680,10 @@ list_node (Differ *differ,
 static char *
 dup_base_uri (MscosContentPack *pack)
 {
-  GFile *file = mscos_content_pack_get_file (pack);
-  g_autoptr (GFile) folder = NULL;
+  GFile *folder = mscos_content_pack_get_folder (pack);
   g_autofree char *uri = NULL;
 
-  if (file == NULL || (folder = g_file_get_parent (file)) == NULL)
+  if (folder == NULL)
     return NULL;
 
   uri = g_file_get_uri (folder);

@@ -17,8 +17,12 @@
 #include "mscos-ui-utils.h"
 
 /* A recorded testimony. A recording shipped with the pack plays here; one on a web page opens
- * that page; with neither, the card says plainly that the recording is not in this pack. The
- * transcript, when there is one, is shown by the page under the card.
+ * that page; with neither, the card says plainly that the recording is not in this pack. A
+ * recording of the pack that was not there to read when the pack was read (not copied with
+ * it, or not granted: a pack file opened on its own through the document portal comes without
+ * its folder) is not handed to the media framework, whose error would say nothing useful: the
+ * card says the recording is not with the pack and offers to open the pack's folder. The
+ * transcript, when there is one, is shown by the page under the card either way.
  *
  * The streams belong to the page (MscosAudioCard:media-streams, by item id), not to the card:
  * a recording goes on playing when its card scrolls away and the list view gives the card to
@@ -36,6 +40,7 @@ struct _MscosAudioCard
   GtkMediaControls *controls;
   GtkBox           *status_box;
   GtkLabel         *status_label;
+  GtkButton        *folder_button;
   GtkBox           *links_box;
   GtkToggleButton  *transcript_button;
   GtkImage         *transcript_icon;
@@ -134,7 +139,7 @@ play_clicked_cb (MscosAudioCard *self)
   const MscosAudioSource *page_source = find_source (self, MSCOS_AUDIO_SOURCE_PAGE);
   MscosItem *item = mscos_item_card_get_item (MSCOS_ITEM_CARD (self));
 
-  if (file_source == NULL)
+  if (file_source == NULL || !file_source->reachable)
     {
       if (page_source != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.open-uri", "s", page_source->uri);
@@ -188,6 +193,7 @@ mscos_audio_card_bind (MscosItemCard *card,
   const MscosAudioSource *file_source = find_source (self, MSCOS_AUDIO_SOURCE_FILE);
   const MscosAudioSource *page_source = find_source (self, MSCOS_AUDIO_SOURCE_PAGE);
   GtkMediaStream *stream = NULL;
+  gboolean playable;
 
   gtk_label_set_text (self->title_label, mscos_item_get_title (item));
   gtk_label_set_text (self->speaker_label, mscos_item_get_speaker (item));
@@ -207,13 +213,22 @@ mscos_audio_card_bind (MscosItemCard *card,
         }
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), file_source != NULL || page_source != NULL);
-  if (file_source == NULL && page_source == NULL)
+  playable = file_source != NULL && file_source->reachable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), playable || page_source != NULL);
+  if (file_source != NULL && !playable)
+    {
+      show_status (self, _("This recording is not with the pack. Open the pack’s folder to "
+                           "play it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->folder_button), TRUE);
+    }
+
+  if (!playable && page_source == NULL)
     {
       show_play_button (self, "media-playback-start-symbolic", _("Play"), _("Play"));
-      show_status (self, _("The recording is not in this content pack."));
+      if (file_source == NULL)
+        show_status (self, _("The recording is not in this content pack."));
     }
-  else if (file_source == NULL)
+  else if (!playable)
     {
       show_play_button (self, "adw-external-link-symbolic", _("Listen on the Web"), _("Listen on the web"));
     }
@@ -233,6 +248,8 @@ mscos_audio_card_bind (MscosItemCard *card,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->transcript_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->folder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mscos_item_get_title (item), -1);
 }
 
 static void
@@ -244,6 +261,7 @@ mscos_audio_card_unbind (MscosItemCard *card)
   /* A stream made without the page's table ends with its card's row. */
   g_object_set_data (G_OBJECT (self), "stream", NULL);
   show_status (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->folder_button), FALSE);
   clear_links (self);
   mscos_item_actions_set_item (self->actions, NULL);
 }
@@ -334,6 +352,7 @@ mscos_audio_card_class_init (MscosAudioCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, controls);
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, status_box);
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, folder_button);
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, links_box);
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, transcript_button);
   gtk_widget_class_bind_template_child (widget_class, MscosAudioCard, transcript_icon);

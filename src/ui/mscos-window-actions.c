@@ -349,6 +349,39 @@ open_content_activated_cb (GtkWidget  *widget,
                         (GAsyncReadyCallback) open_dialog_closed_cb, g_object_ref (self));
 }
 
+static void
+folder_dialog_closed_cb (GtkFileDialog *dialog,
+                         GAsyncResult  *result,
+                         MscosWindow   *self)
+{
+  g_autoptr (GFile) folder = gtk_file_dialog_select_folder_finish (dialog, result, NULL);
+
+  if (folder != NULL)
+    _mscos_window_open_content (self, folder);
+
+  g_object_unref (self);
+}
+
+/* A pack's folder: the pack file and its recordings. Inside Flatpak the file chooser portal
+ * grants the app the whole folder chosen, where a pack file chosen comes on its own. */
+static void
+open_content_folder_activated_cb (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  MscosWindow *self = MSCOS_WINDOW (widget);
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  MscosContentPack *pack = _mscos_window_get_content_pack (self);
+  GFile *folder = pack != NULL ? mscos_content_pack_get_folder (pack) : NULL;
+
+  gtk_file_dialog_set_title (dialog, _("Open Pack Folder"));
+  if (folder != NULL && g_file_is_native (folder))
+    gtk_file_dialog_set_initial_folder (dialog, folder);
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL,
+                                 (GAsyncReadyCallback) folder_dialog_closed_cb,
+                                 g_object_ref (self));
+}
+
 static gboolean
 file_dropped_cb (GtkDropTarget *target,
                  const GValue  *value,
@@ -1120,6 +1153,7 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
     const char     *action;
   } bindings[] = {
     { GDK_KEY_o, GDK_CONTROL_MASK, "win.open-content" },
+    { GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-content-folder" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "win.export-library" },
     { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
     { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-pdf" },
@@ -1144,6 +1178,8 @@ _mscos_window_class_actions_init (MscosWindowClass *klass)
                                    start_search_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.open-content", NULL,
                                    open_content_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-content-folder", NULL,
+                                   open_content_folder_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_shortcuts_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.export-library", NULL,

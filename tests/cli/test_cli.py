@@ -389,6 +389,17 @@ def main():
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     check(rows and rows[0][0] == "safety.quote-keith" and "café" in rows[0][3],
           "--content applies to --search, accents are ignored and kept in the excerpt")
+    folder = os.path.join(home, "A pack folder")
+    os.makedirs(folder)
+    shutil.copy(EVERY_KIND, os.path.join(folder, "every-kind.json"))
+    result = run("--search", "cafe owners", "--content", folder, env=env)
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    check(rows and rows[0][0] == "safety.quote-keith", "--content takes a pack's folder as well as its file")
+    result = run("--validate", folder, env=env)
+    check(result.returncode == 0, "--validate takes a pack's folder")
+    result = run("--validate", home, env=env)
+    check(result.returncode == 1 and "no .json file" in result.stdout,
+          "--validate says a folder without a pack holds none")
     result = run("--search", "zzqxj", env=env)
     check(result.returncode == 0 and result.stdout == "", "a search without results prints nothing and exits 0")
     result = run("--search", "x", "--content", os.path.join(BAD_DIR, "08-missing-format.json"), env=env)

@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "mscos-content-pack.h"
@@ -110,6 +112,7 @@ test_every_kind (void)
   g_assert_cmpint (source->type, ==, MSCOS_AUDIO_SOURCE_FILE);
   g_assert_true (g_str_has_prefix (source->uri, "file:///"));
   g_assert_true (g_str_has_suffix (source->uri, "/tests/data/good/audio/clip.ogg"));
+  g_assert_true (source->reachable);
   source = g_ptr_array_index (mscos_item_get_audio_sources (item), 1);
   g_assert_cmpint (source->type, ==, MSCOS_AUDIO_SOURCE_PAGE);
   g_assert_cmpstr (source->uri, ==, "https://example.org/keith");
@@ -670,6 +673,212 @@ test_missing_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* --- Pack folders and audio the app cannot reach ------------------------------------------ */
+
+/* A new folder NAME in the test's own data folder. */
+static GFile *
+make_folder (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+copy_test_file (const char *from,
+                GFile      *folder,
+                const char *to)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", from, NULL);
+  g_autoptr (GFile) source = g_file_new_for_path (source_path);
+  g_autoptr (GFile) target = g_file_resolve_relative_path (folder, to);
+  g_autoptr (GFile) parent = g_file_get_parent (target);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_file_query_exists (parent, NULL))
+    g_assert_true (g_file_make_directory_with_parents (parent, NULL, &error));
+  g_assert_true (g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+write_file (GFile      *folder,
+            const char *name,
+            const char *text)
+{
+  g_autoptr (GFile) file = g_file_get_child (folder, name);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Keith's recording in every-kind.json: its file source. */
+static const MscosAudioSource *
+keith_file_source (MscosContentPack *pack)
+{
+  MscosItem *item = mscos_content_pack_lookup_item (pack, "safety.audio-keith");
+  const MscosAudioSource *source;
+
+  g_assert_nonnull (item);
+  source = g_ptr_array_index (mscos_item_get_audio_sources (item), 0);
+  g_assert_cmpint (source->type, ==, MSCOS_AUDIO_SOURCE_FILE);
+
+  return source;
+}
+
+static void
+assert_source_in (const MscosAudioSource *source,
+                  GFile                  *folder)
+{
+  g_autoptr (GFile) expected = g_file_resolve_relative_path (folder, "audio/clip.ogg");
+  g_autofree char *expected_uri = g_file_get_uri (expected);
+
+  g_assert_cmpstr (source->uri, ==, expected_uri);
+}
+
+/* A folder opened as a pack reads the pack file in it, and its audio plays from beside it. */
+static void
+test_folder_with_audio (void)
+{
+  g_autoptr (GFile) folder = make_folder ("Révision 2026.2 du pack");
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+  const MscosAudioSource *source;
+
+  copy_test_file ("good/every-kind.json", folder, "mscos-2026.2.json");
+  copy_test_file ("good/audio/clip.ogg", folder, "audio/clip.ogg");
+  write_file (folder, "README.txt", "Not a pack.");
+
+  pack = mscos_content_pack_load (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pack);
+  g_assert_true (g_file_equal (mscos_content_pack_get_file (pack), folder));
+  g_assert_true (g_file_equal (mscos_content_pack_get_folder (pack), folder));
+
+  source = keith_file_source (pack);
+  assert_source_in (source, folder);
+  g_assert_true (source->reachable);
+}
+
+/* A pack file opened on its own: its folder is the one it is in. */
+static void
+test_file_folder (void)
+{
+  g_autoptr (GFile) folder = make_folder ("pack");
+  g_autoptr (GFile) file = g_file_get_child (folder, "every-kind.json");
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+
+  copy_test_file ("good/every-kind.json", folder, "every-kind.json");
+  pack = mscos_content_pack_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (mscos_content_pack_get_file (pack), file));
+  g_assert_true (g_file_equal (mscos_content_pack_get_folder (pack), folder));
+}
+
+/* Which .json file of a folder is the pack: pack.json among several, or the only one. */
+static void
+test_folder_choice (void)
+{
+  g_autoptr (GFile) several = make_folder ("several");
+  g_autoptr (GFile) named = make_folder ("named");
+  g_autoptr (GFile) empty = make_folder ("empty");
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+
+  copy_test_file ("good/every-kind.json", named, MSCOS_CONTENT_PACK_FOLDER_FILE);
+  write_file (named, "notes.json", "not a pack");
+  write_file (named, "zzz.json", "not a pack either");
+  pack = mscos_content_pack_load (named, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mscos_content_pack_lookup_item (pack, "safety.audio-keith"));
+  g_clear_object (&pack);
+
+  copy_test_file ("good/every-kind.json", several, "a.json");
+  copy_test_file ("good/every-kind.json", several, "b.json");
+  pack = mscos_content_pack_load (several, NULL, &error);
+  g_assert_null (pack);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "pack.json"));
+  g_clear_error (&error);
+
+  write_file (empty, "README.txt", "No pack here.");
+  pack = mscos_content_pack_load (empty, NULL, &error);
+  g_assert_null (pack);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, ".json"));
+}
+
+/* A pack file whose recordings are not beside it, as the document portal shows a pack file
+ * opened on its own (its folder holds that one file): each recording says it is not there,
+ * with the place it was looked for; once the recording is there, it is. */
+static void
+test_audio_unreachable (void)
+{
+  g_autoptr (GFile) folder = make_folder ("portal-document");
+  g_autoptr (GFile) file = g_file_get_child (folder, "pack.json");
+  g_autoptr (GFile) audio = g_file_resolve_relative_path (folder, "audio/clip.ogg");
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+  const MscosAudioSource *source;
+
+  copy_test_file ("good/every-kind.json", folder, "pack.json");
+  pack = mscos_content_pack_load (file, NULL, &error);
+  g_assert_no_error (error);
+  source = keith_file_source (pack);
+  assert_source_in (source, folder);
+  g_assert_false (source->reachable);
+  g_clear_object (&pack);
+
+  /* A folder where the recording should be is no recording. */
+  g_assert_true (g_file_make_directory_with_parents (audio, NULL, &error));
+  pack = mscos_content_pack_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (keith_file_source (pack)->reachable);
+  g_clear_object (&pack);
+  g_assert_true (g_file_delete (audio, NULL, &error));
+
+  copy_test_file ("good/audio/clip.ogg", folder, "audio/clip.ogg");
+  pack = mscos_content_pack_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (keith_file_source (pack)->reachable);
+  g_clear_object (&pack);
+
+  /* One the app may not read (root reads everything: not checked as root). */
+  if (getuid () != 0)
+    {
+      g_autofree char *path = g_file_get_path (audio);
+
+      g_assert_cmpint (g_chmod (path, 0), ==, 0);
+      pack = mscos_content_pack_load (file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (keith_file_source (pack)->reachable);
+    }
+}
+
+/* A pack read from bytes with no folder has no file to play. */
+static void
+test_audio_without_folder (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "every-kind.json",
+                                                 NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (MscosContentPack) pack = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  pack = parse_string (text, length, &error);
+  g_assert_no_error (error);
+  g_assert_null (mscos_content_pack_get_folder (pack));
+  g_assert_null (keith_file_source (pack)->uri);
+  g_assert_false (keith_file_source (pack)->reachable);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +904,11 @@ main (int   argc,
   g_test_add_func ("/core/content-pack/robust/random-bytes", test_random_bytes);
   g_test_add_func ("/core/content-pack/load-async", test_load_async);
   g_test_add_func ("/core/content-pack/missing-file", test_missing_file);
+  g_test_add_func ("/core/content-pack/folder/audio-beside-it", test_folder_with_audio);
+  g_test_add_func ("/core/content-pack/folder/of-a-file", test_file_folder);
+  g_test_add_func ("/core/content-pack/folder/which-json", test_folder_choice);
+  g_test_add_func ("/core/content-pack/audio/unreachable", test_audio_unreachable);
+  g_test_add_func ("/core/content-pack/audio/without-folder", test_audio_without_folder);
 
   expected_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "EXPECTED", NULL);
   g_assert_true (g_file_get_contents (expected_path, &expected, NULL, NULL));

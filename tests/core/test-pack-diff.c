@@ -235,6 +235,23 @@ test_same_pack (void)
                     0);
 }
 
+/* The same pack opened as its folder: its audio paths are relative to that folder. */
+static void
+test_same_pack_as_folder (void)
+{
+  g_autofree char *path = every_kind_path ();
+  g_autoptr (JsonNode) root = parse_file (path);
+  g_autoptr (MscosContentPack) old_pack = load_pack (path);
+  g_autoptr (MscosContentPack) written = load_edited (root);
+  g_autoptr (GFile) folder = g_file_get_parent (mscos_content_pack_get_file (written));
+  g_autoptr (MscosContentPack) new_pack = mscos_content_pack_load (folder, NULL, NULL);
+  g_autoptr (MscosPackDiff) diff = NULL;
+
+  g_assert_nonnull (new_pack);
+  diff = mscos_pack_diff_new (old_pack, new_pack);
+  g_assert_true (mscos_pack_diff_is_empty (diff));
+}
+
 typedef struct
 {
   const char *path;
@@ -764,6 +781,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/pack-diff/same-pack", test_same_pack);
+  g_test_add_func ("/core/pack-diff/same-pack-as-folder", test_same_pack_as_folder);
   g_test_add_func ("/core/pack-diff/every-member", test_every_member);
   g_test_add_func ("/core/pack-diff/paths", test_paths);
   g_test_add_func ("/core/pack-diff/kind-changed", test_kind_changed);

@@ -31,6 +31,7 @@ CHECKS = [
     ("window-and-sidebar", "test_window.py", True, 180),
     ("library-in-app-data", "test_library.py", True, 240),
     ("web-viewer-sandbox", "test_viewer.py", True, 240),
+    ("pack-from-outside-with-audio", "test_pack_folder.py", True, 240),
     ("search-provider", "test_search_provider.py", True, 240),
     ("bundle-installs-and-runs", "test_bundle.py", True, 300),
     ("startup-time", "test_startup.py", True, 300),
