@@ -171,7 +171,7 @@ update_from_entry (MscosItemActions *self)
   if (shown != self->shown)
     {
       gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
-                                bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+                                bookmarked ? "mscos-starred-symbolic" : "mscos-non-starred-symbolic");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->bookmark_button),
                                    bookmarked ? _("Remove Bookmark") : _("Bookmark"));
 

@@ -58,6 +58,7 @@ update (MscosLibraryRow *self)
   g_autofree char *date = modified ? g_date_time_format (modified, C_("date format", "%e %b %Y"))
                                    : NULL;
   const char *status = NULL;
+  const char *language = self->pack ? mscos_content_pack_get_language (self->pack) : NULL;
   const char *text;
 
   if (self->pack != NULL)
@@ -89,6 +90,11 @@ update (MscosLibraryRow *self)
   gtk_label_set_text (self->title_label, mscos_library_entry_get_item_title (entry));
   set_optional_text (self->status_label, status);
   set_optional_text (self->text_label, text);
+  /* The titles and the excerpt are the pack's; a note is the user's, in whatever direction
+   * they wrote it. */
+  mscos_widget_set_text_language (GTK_WIDGET (self->title_label), language);
+  mscos_widget_set_text_language (GTK_WIDGET (self->outcome_label), language);
+  mscos_widget_set_text_language (GTK_WIDGET (self->text_label), self->show_note ? NULL : language);
 }
 
 static void

@@ -615,12 +615,14 @@ mscos_outcome_page_reveal_item (MscosOutcomePage *self,
   if (row == NULL)
     return FALSE;
 
-  /* Scrolling to the row makes its widget, if it had none. */
+  /* Scrolling to the row makes its widget, if it had none; the widget is not mapped until
+   * the next frame (nor is the page, if it was hidden), and GTK's focus movement would pass
+   * over it to the next row's controls, so its first control is given the focus directly. */
   catch_up (self);
   scroll_to_row (self, row);
   widget = get_row_widget (self, row);
   if (widget != NULL && gtk_widget_get_focus_child (widget) == NULL)
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    mscos_outcome_row_focus_control (MSCOS_OUTCOME_ROW (widget), TRUE);
   highlight_row (self, row);
 
   return TRUE;

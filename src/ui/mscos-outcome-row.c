@@ -341,6 +341,9 @@ bind_content (MscosOutcomeRow *self,
     default:
       g_assert_not_reached ();
     }
+
+  if (row != NULL)
+    mscos_widget_set_text_language (widget, mscos_content_pack_get_language (self->pack));
 }
 
 static GtkWidget *

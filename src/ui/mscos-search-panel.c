@@ -139,6 +139,19 @@ open_result (MscosSearchPanel *self,
                                 mscos_search_hit_get_item_id (hit));
 }
 
+/* The titles of outcomes and items are the pack's, laid out in the direction of its language
+ * rather than the interface's (see mscos_widget_set_text_language()). */
+static void
+pack_text_label_realize_cb (GtkWidget *label,
+                            gpointer   user_data)
+{
+  GtkWidget *panel = gtk_widget_get_ancestor (label, MSCOS_TYPE_SEARCH_PANEL);
+  MscosSession *session = panel ? MSCOS_SEARCH_PANEL (panel)->session : NULL;
+  MscosContentPack *pack = session ? mscos_session_get_content_pack (session) : NULL;
+
+  mscos_widget_set_text_language (label, pack ? mscos_content_pack_get_language (pack) : NULL);
+}
+
 static void
 result_activated_cb (MscosSearchPanel *self,
                      guint             position)
@@ -297,6 +310,7 @@ mscos_search_panel_class_init (MscosSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosSearchPanel, results_list);
   gtk_widget_class_bind_template_child (widget_class, MscosSearchPanel, selection);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pack_text_label_realize_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

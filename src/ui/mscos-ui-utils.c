@@ -367,3 +367,82 @@ mscos_widget_accessible_get_bounds (GtkAccessible *accessible,
 
   return TRUE;
 }
+
+/* The scripts written right to left (Unicode's Bidi_Class R and AL letters) that
+ * pango_language_get_scripts() can give for a language: Pango has no call that says a
+ * script's direction, and GTK only knows the direction of the locale it runs in. */
+static const GUnicodeScript rtl_scripts[] = {
+  G_UNICODE_SCRIPT_ARABIC, G_UNICODE_SCRIPT_HEBREW, G_UNICODE_SCRIPT_SYRIAC,
+  G_UNICODE_SCRIPT_THAANA, G_UNICODE_SCRIPT_NKO, G_UNICODE_SCRIPT_SAMARITAN,
+  G_UNICODE_SCRIPT_MANDAIC, G_UNICODE_SCRIPT_ADLAM, G_UNICODE_SCRIPT_HANIFI_ROHINGYA,
+  G_UNICODE_SCRIPT_MENDE_KIKAKUI, G_UNICODE_SCRIPT_YEZIDI,
+};
+
+/**
+ * mscos_language_get_text_direction:
+ * @language: (nullable): a BCP 47 language tag, such as a content pack's "en-GB" or "ar"
+ *
+ * Returns: the direction text in @language is written in, from the first script Pango knows
+ *   it to be written in; %GTK_TEXT_DIR_NONE if Pango knows no script for it
+ */
+GtkTextDirection
+mscos_language_get_text_direction (const char *language)
+{
+  const PangoScript *scripts;
+  int n_scripts = 0;
+
+  if (language == NULL || *language == '\0')
+    return GTK_TEXT_DIR_NONE;
+
+  scripts = pango_language_get_scripts (pango_language_from_string (language), &n_scripts);
+  if (scripts == NULL || n_scripts == 0)
+    return GTK_TEXT_DIR_NONE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rtl_scripts); i++)
+    if ((GUnicodeScript) scripts[0] == rtl_scripts[i])
+      return GTK_TEXT_DIR_RTL;
+
+  return GTK_TEXT_DIR_LTR;
+}
+
+static void
+set_labels_direction (GtkWidget        *widget,
+                      GtkTextDirection  direction)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        gtk_widget_set_direction (child, direction);
+      else if (!GTK_IS_BUTTON (child))
+        set_labels_direction (child, direction);
+    }
+}
+
+/**
+ * mscos_widget_set_text_language:
+ * @widget: a widget that shows text in @language, such as a card of a content pack's item
+ * @language: (nullable): the text's BCP 47 language tag
+ *
+ * Lays out every label under @widget (@widget too, if it is one) in the direction @language is
+ * written in, so that a pack's English is aligned to the left in an interface laid out right
+ * to left, and Arabic to the right in one laid out left to right. GTK aligns a label by the
+ * widget's direction, which is the interface's, not by its text's, and a widget does not take
+ * its direction from its parent, so each label is given it. Labels in buttons are left to the
+ * interface's direction: they are the interface's words. Call it again when labels are added.
+ */
+void
+mscos_widget_set_text_language (GtkWidget  *widget,
+                                const char *language)
+{
+  GtkTextDirection direction;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  direction = mscos_language_get_text_direction (language);
+  if (GTK_IS_LABEL (widget))
+    gtk_widget_set_direction (widget, direction);
+  else
+    set_labels_direction (widget, direction);
+}

@@ -51,4 +51,8 @@ gboolean    mscos_widget_accessible_get_bounds (GtkAccessible *accessible,
                                                 int           *width,
                                                 int           *height);
 
+GtkTextDirection mscos_language_get_text_direction (const char *language);
+void        mscos_widget_set_text_language (GtkWidget   *widget,
+                                            const char  *language);
+
 G_END_DECLS
