@@ -109,15 +109,33 @@ shown_item_id (Fixture *fixture,
 }
 
 static void
+filter_changed_cb (GtkFilter       *filter,
+                   GtkFilterChange  change,
+                   gboolean        *changed)
+{
+  *changed = TRUE;
+}
+
+/* Types @text over the filter's words, which must differ from those typed before, and waits
+ * until the page has taken them in. */
+static void
 type_filter (Fixture    *fixture,
              const char *text)
 {
   GObject *entry = gtk_widget_get_template_child (fixture->page, MSCOS_TYPE_LIBRARY_PAGE,
                                                   "filter_entry");
+  GListModel *sorted = gtk_no_selection_get_model (GTK_NO_SELECTION (fixture->shown));
+  GListModel *filtered = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (sorted));
+  GtkFilter *filter = gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
+  gboolean changed = FALSE;
 
+  g_signal_connect (filter, "changed", G_CALLBACK (filter_changed_cb), &changed);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* What the entry emits once the user pauses. */
   g_signal_emit_by_name (entry, "search-changed");
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (filter, &changed);
 }
 
 /* Bookmarks newest first; a bookmark removed leaves the list. */
@@ -232,6 +250,32 @@ test_one_row_per_change (Fixture       *fixture,
   g_string_free (note, TRUE);
 }
 
+/* Words replaced at once (selected and typed over) pass through an empty text, for which the
+ * search entry tells of a change at once: the page filters once, for the words typed, and does
+ * not show every note in between. */
+static void
+test_filter_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RowChanges changes = { 0, };
+
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, QUOTE_ID),
+                          "Call Wendy at the café first");
+  mscos_library_set_note (fixture->library, PACK_ID, get_item (fixture, RESOURCE_ID),
+                          "Ask the police");
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  type_filter (fixture, "wen");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  g_signal_connect (fixture->shown, "items-changed", G_CALLBACK (shown_changed_cb), &changes);
+
+  type_filter (fixture, "wendy");
+  g_assert_cmpuint (changes.changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 1);
+  g_assert_cmpstr (shown_item_id (fixture, 0), ==, QUOTE_ID);
+
+  g_signal_handlers_disconnect_by_data (fixture->shown, &changes);
+}
+
 /* A page not on screen (the window keeps the Bookmarks page while the Notes page or an outcome
  * is shown) does not follow the library, and costs nothing per change; shown again, it lists
  * what changed meanwhile, with the words typed in its filter. */
@@ -312,6 +356,8 @@ main (int   argc,
               test_filter_words, fixture_tear_down);
   g_test_add ("/ui/library-page/one-row-per-change", Fixture, NULL, fixture_set_up,
               test_one_row_per_change, fixture_tear_down);
+  g_test_add ("/ui/library-page/filter-replaced", Fixture, NULL, fixture_set_up,
+              test_filter_replaced, fixture_tear_down);
   g_test_add ("/ui/library-page/hidden-page-waits", Fixture, NULL, fixture_set_up,
               test_hidden_page_waits, fixture_tear_down);
   g_test_add ("/ui/library-page/rows-on-screen-only", Fixture, NULL, fixture_set_up,
