@@ -1155,6 +1155,20 @@ mscos_page_model_get_diff (MscosPageModel *self)
   return self->diff;
 }
 
+/**
+ * mscos_page_row_get_model:
+ * @row: a row of an outcome page
+ *
+ * Returns: (transfer none) (nullable): the model @row is of, while it lives
+ */
+MscosPageModel *
+mscos_page_row_get_model (MscosPageRow *row)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (row), NULL);
+
+  return row->model;
+}
+
 gboolean
 mscos_page_model_get_only_changes (MscosPageModel *self)
 {

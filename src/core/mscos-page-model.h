@@ -39,6 +39,7 @@ void            mscos_page_model_set_highlighted   (MscosPageModel *self,
 MscosPageModel *mscos_page_model_new_for_review    (MscosOutcome   *outcome,
                                                     MscosPackDiff  *diff);
 MscosPackDiff  *mscos_page_model_get_diff          (MscosPageModel *self);
+MscosPageModel *mscos_page_row_get_model           (MscosPageRow   *row);
 gboolean        mscos_page_model_get_only_changes  (MscosPageModel *self);
 void            mscos_page_model_set_only_changes  (MscosPageModel *self,
                                                     gboolean        only_changes);

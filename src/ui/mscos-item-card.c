@@ -27,6 +27,8 @@ typedef struct
   MscosContentPack *pack;
   MscosPageRow     *row;
   GSignalGroup     *row_signals;
+  /* the card's bookmark and note buttons (not a reference: a child of the card) */
+  GtkWidget        *actions;
   /* Set while a disclosure button is brought in line with the row, so that doing so is not
    * taken for the user's click. */
   gboolean          updating;
@@ -311,6 +313,10 @@ mscos_item_card_set_row (MscosItemCard *self,
     {
       MSCOS_ITEM_CARD_GET_CLASS (self)->bind (self, row);
       MSCOS_ITEM_CARD_GET_CLASS (self)->expanded_changed (self, mscos_page_row_get_expanded (row));
+      /* A removed item, shown while reviewing, is the base pack's: nothing to bookmark or
+       * note. */
+      if (priv->actions != NULL)
+        gtk_widget_set_visible (priv->actions, !mscos_page_row_is_removed (row));
     }
 }
 
@@ -374,6 +380,7 @@ mscos_item_card_set_up_actions (MscosItemCard *self,
   g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
   g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (actions));
 
+  priv->actions = actions;
   mscos_item_actions_set_library (MSCOS_ITEM_ACTIONS (actions), priv->library);
   mscos_item_actions_set_pack (MSCOS_ITEM_ACTIONS (actions), priv->pack);
 }
