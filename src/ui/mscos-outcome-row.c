@@ -428,8 +428,8 @@ clear_only_changes_binding (MscosOutcomeRow *self)
   g_clear_object (&self->only_changes_binding);
 }
 
-/* While reviewing: the row's change above its card, said in the card's accessible
- * description; a removed item's card dimmed; Show Only Changes under the page's header. */
+/* While reviewing: the row's change above its card; a removed item's card dimmed; Show Only
+ * Changes under the page's header. */
 static void
 update_change (MscosOutcomeRow *self)
 {
@@ -438,7 +438,6 @@ update_change (MscosOutcomeRow *self)
   gboolean header = row != NULL && mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_HEADER
                     && mscos_page_row_get_diff (row) != NULL;
   GtkWidget *content = self->shown != CONTENT_NONE ? self->contents[self->shown] : NULL;
-  g_autofree char *summary = NULL;
 
   if (change != NULL && self->change_label == NULL)
     {
@@ -453,20 +452,11 @@ update_change (MscosOutcomeRow *self)
                                    ? CHANGE_INDENT_PX * mscos_page_row_get_level (row) : 0);
     }
 
+  /* The cards say their change to screen readers themselves (MscosItemCard). */
   for (guint i = 0; i < N_CONTENTS; i++)
     if (self->contents[i] != NULL)
-      {
-        set_css_class (self->contents[i], "removed-item", FALSE);
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (self->contents[i]),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      }
-  if (content != NULL && change != NULL)
-    {
-      summary = mscos_change_label_dup_summary (row);
-      set_css_class (content, "removed-item", mscos_page_row_is_removed (row));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (content),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
-    }
+      set_css_class (self->contents[i], "removed-item",
+                     self->contents[i] == content && row != NULL && mscos_page_row_is_removed (row));
 
   clear_only_changes_binding (self);
   if (header && self->only_changes_button == NULL)
@@ -789,7 +779,8 @@ mscos_outcome_row_set_row (MscosOutcomeRow *self,
 
   if (content != CONTENT_NONE)
     bind_content (self, content, row);
-  if (self->change_label != NULL || (row != NULL && mscos_page_row_get_diff (row) != NULL))
+  if (self->change_label != NULL || self->only_changes_button != NULL
+      || (row != NULL && mscos_page_row_get_diff (row) != NULL))
     update_change (self);
 
   update_frames (self);
