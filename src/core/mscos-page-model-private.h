@@ -42,9 +42,7 @@ struct _MscosPageRow
   guint             highlighted : 1;
   /* Whether the page's feed (mscos-page-feed.c) has given the row to its view yet. */
   guint             fed : 1;
-  /* While reviewing: the row's item, or something it holds, is a change; and whether Show
-   * Only Changes hides the row. */
-  guint             holds_changes : 1;
+  /* While reviewing: whether Show Only Changes hides the row. */
   guint             hidden : 1;
   /* While reviewing: what changed in the row's item, or NULL. A removed item's row shows the
    * base pack's item. */

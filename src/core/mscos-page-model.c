@@ -504,8 +504,6 @@ annotate_rows (MscosPageModel *self,
       change = mscos_pack_diff_lookup (self->diff, id);
       if (change != NULL && mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED)
         row->change = g_object_ref (change);
-      row->holds_changes = row->change != NULL
-                           || (row->kind == MSCOS_PAGE_ROW_ITEM && item_holds_changes (self, row->item));
     }
 }
 
@@ -633,7 +631,6 @@ merge_removed (MscosPageModel *self,
       row = mscos_page_row_new (self, kind, owner);
       row->item = g_object_ref (item);
       row->change = g_object_ref (change);
-      row->holds_changes = TRUE;
       row->level = kind == MSCOS_PAGE_ROW_RECOMMENDATION ? level : 0;
       /* Shown closed: what it held went with it. */
       row->expandable = FALSE;
@@ -671,7 +668,9 @@ update_hidden (MscosPageModel *self)
           continue;
         }
 
-      row->hidden = self->only_changes && !row->holds_changes;
+      /* What an item holds is looked at only here: opening a page costs no more for it. */
+      row->hidden = self->only_changes && row->change == NULL
+                    && !item_holds_changes (self, row->item);
       if (!row->hidden && section != NULL)
         section->hidden = FALSE;
     }
