@@ -334,6 +334,9 @@ mscos_page_row_has_controls (MscosPageRow *self)
              || mscos_page_row_get_model_diff (self) != NULL;
 
     case MSCOS_PAGE_ROW_ITEM:
+      /* A removed item, shown while reviewing, has no bookmark or note, and stays closed. */
+      return !mscos_page_row_is_removed (self);
+
     case MSCOS_PAGE_ROW_LINKS:
       return TRUE;
 

@@ -198,6 +198,8 @@ test_removed_row (Fixture       *fixture,
   g_assert_false (mscos_page_row_get_expandable (row));
   g_assert_null (mscos_page_row_get_old_item (row));
   g_assert_true (mscos_page_row_get_diff (row) == fixture->diff);
+  /* Nothing to bookmark, note or open: Tab goes past it. */
+  g_assert_false (mscos_page_row_has_controls (row));
 }
 
 static void

@@ -139,6 +139,33 @@ def test_new_quote(app, revision):
     check(described, "the new quote's card says New to a screen reader")
 
 
+def looks(style, width):
+    """A changed recommendation and a removed resource, for people to look at."""
+    home = Home()
+    home.set_setting("style-variant", f"'{style}'")
+    home.set_setting("window-width", str(width))
+    suffix = style + ("-narrow" if width < 600 else "")
+    try:
+        with App("--review", REVISION, home=home) as app:
+            # The first change of Safety on the Changes page is the reworded recommendation:
+            # its row opens it in its set, in the narrow window too.
+            safety = app.find(SAFETY, role="list")
+            show = wait_for(lambda: [b for b in app.find_all(role="button", parent=safety)
+                                     if b.name != "Add comment"], "the rows' buttons")
+            app.activate(show[0])
+            rows = page(app, SAFETY)
+            scroll_to(app, rows, lambda: labels_described(app, "removed: "), "the reworded recommendation")
+            app.screenshot(f"review-changed-recommendation-{suffix}")
+            scroll_to_top(app)
+            app.activate(app.find("Show Only Changes", role="toggle button"))
+            scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"), "the removed resource")
+            wheel(app, WHEEL_DOWN, clicks=2)
+            app.screenshot(f"review-removed-item-{suffix}")
+            app.quit()
+    finally:
+        home.remove()
+
+
 def main():
     home = Home()
     revision = load_revision()
@@ -150,6 +177,9 @@ def main():
             app.quit()
     finally:
         home.remove()
+
+    for style, width in (("dark", 1100), ("light", 360), ("dark", 360)):
+        looks(style, width)
 
 
 if __name__ == "__main__":
