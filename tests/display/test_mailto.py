@@ -9,9 +9,9 @@ The mail client is a stand-in .desktop handler that writes the addresses it is g
 import json
 import os
 import shutil
-import stat
 import tempfile
 
+from fake_handler import FakeHandler
 from harness import SOURCE_DIR, App, Home, check, run, wait_for
 
 EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
@@ -19,35 +19,6 @@ SAFETY = "Safety from any trafficker or other abusers"
 RESOURCE = "Beyond Survival"
 MAILTO = ("mailto:help@example.org,second@example.org?cc=copy@example.org&bcc=hidden@example.org"
           "&subject=Hello%20there&attach=%2Fetc%2Fpasswd&body=Hi")
-
-
-class FakeMailClient:
-    """A handler for mailto: links in the user's folders that records what it is given."""
-
-    def __init__(self, home):
-        self.folder = tempfile.mkdtemp(prefix="mscos-mail-")
-        self.log = os.path.join(self.folder, "opened.txt")
-        script = os.path.join(self.folder, "fake-mail")
-        with open(script, "w") as file:
-            file.write(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{self.log}"\n')
-        os.chmod(script, stat.S_IRWXU)
-        applications = os.path.join(home.data, "applications")
-        os.makedirs(applications, exist_ok=True)
-        with open(os.path.join(applications, "mscos-test-mail.desktop"), "w") as file:
-            file.write("[Desktop Entry]\nType=Application\nName=Test Mail\n"
-                       f"Exec={script} %u\nMimeType=x-scheme-handler/mailto;\n")
-        with open(os.path.join(home.config, "mimeapps.list"), "w") as file:
-            file.write("[Default Applications]\nx-scheme-handler/mailto=mscos-test-mail.desktop\n")
-
-    def opened(self):
-        try:
-            with open(self.log) as file:
-                return [line.strip() for line in file if line.strip()]
-        except FileNotFoundError:
-            return []
-
-    def remove(self):
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def write_pack(folder):
@@ -66,7 +37,7 @@ def write_pack(folder):
 
 def main():
     home = Home()
-    mail = FakeMailClient(home)
+    mail = FakeHandler(home, "mail", ["mailto"])
     folder = tempfile.mkdtemp(prefix="mscos-mailto-")
     try:
         with App("--content", write_pack(folder), home=home, env={"HOME": home.root}) as app:

@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import socket
-import stat
 import tempfile
 import threading
 import time
@@ -24,6 +23,7 @@ import time
 from dogtail import rawinput
 
 import page_scroll
+from fake_handler import FakeHandler
 from harness import BUILD_DIR, SOURCE_DIR, App, Home, check, fail, run, wait_for
 
 EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
@@ -110,38 +110,6 @@ class Server:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-class FakeBrowser:
-    """A handler for http and https links in the user's folders that records what it opens."""
-
-    def __init__(self, home):
-        self.folder = tempfile.mkdtemp(prefix="mscos-browser-")
-        self.log = os.path.join(self.folder, "opened.txt")
-        script = os.path.join(self.folder, "fake-browser")
-        with open(script, "w") as file:
-            file.write(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{self.log}"\n')
-        os.chmod(script, stat.S_IRWXU)
-        applications = os.path.join(home.data, "applications")
-        os.makedirs(applications, exist_ok=True)
-        with open(os.path.join(applications, "mscos-test-browser.desktop"), "w") as file:
-            file.write("[Desktop Entry]\nType=Application\nName=Test Browser\n"
-                       f"Exec={script} %u\nMimeType=x-scheme-handler/http;x-scheme-handler/https;\n")
-        with open(os.path.join(home.config, "mimeapps.list"), "w") as file:
-            file.write("[Default Applications]\nx-scheme-handler/http=mscos-test-browser.desktop\n"
-                       "x-scheme-handler/https=mscos-test-browser.desktop\n")
-        self.files = {os.path.join(applications, "mscos-test-browser.desktop"),
-                      os.path.join(home.config, "mimeapps.list")}
-
-    def opened(self):
-        try:
-            with open(self.log) as file:
-                return [line.strip() for line in file if line.strip()]
-        except FileNotFoundError:
-            return []
-
-    def remove(self):
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def closed_port():
@@ -378,7 +346,7 @@ def main():
     server = Server()
     folder = tempfile.mkdtemp(prefix="mscos-viewer-test-")
     home = Home()
-    browser = FakeBrowser(home)
+    browser = FakeHandler(home, "browser", ["http", "https"])
     try:
         closed = closed_port()
         pack = write_pack(folder, server.base, closed)

@@ -14,30 +14,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "crash-driver.h"
 #include "crash-model.h"
 #include "mscos-library.h"
-
-/* Edits made on each tick of 1 ms. */
-#define EDITS_PER_TICK 3
 
 typedef struct
 {
   MscosLibrary *library;
   GPtrArray    *items;
-  /* The edit that the library held when it was loaded. */
-  guint64       first_edit;
-  guint64       edit;
-  /* change_counts[i]: the library's change count after edit first_edit + 1 + i. */
-  GArray       *change_counts;
-  guint         reported;
 } Driver;
 
 static void
-edit (Driver *driver)
+edit (guint64  n,
+      gpointer user_data)
 {
+  Driver *driver = user_data;
   g_autofree char *text = NULL;
-  guint64 n = ++driver->edit;
-  guint64 change_count;
 
   text = crash_note_text (n);
   mscos_library_set_note (driver->library, CRASH_PACK_ID,
@@ -52,36 +44,6 @@ edit (Driver *driver)
       mscos_library_set_bookmarked (driver->library, CRASH_PACK_ID, item,
                                     entry == NULL || !mscos_library_entry_get_bookmarked (entry));
     }
-
-  change_count = mscos_library_get_change_count (driver->library);
-  g_array_append_val (driver->change_counts, change_count);
-}
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  for (guint i = 0; i < EDITS_PER_TICK; i++)
-    edit (user_data);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-saved_cb (MscosLibrary *library,
-          Driver       *driver)
-{
-  guint64 saved = mscos_library_get_saved_change_count (library);
-
-  /* Saves come in order, so the search goes on from the last one. */
-  while (driver->reported < driver->change_counts->len &&
-         g_array_index (driver->change_counts, guint64, driver->reported) <= saved)
-    driver->reported++;
-
-  if (driver->reported > 0)
-    {
-      printf ("saved %" G_GUINT64_FORMAT "\n", driver->first_edit + driver->reported);
-      fflush (stdout);
-    }
 }
 
 static void
@@ -92,6 +54,7 @@ loaded_cb (GObject      *object,
   Driver *driver = user_data;
   g_autoptr (GError) error = NULL;
   GListModel *entries;
+  guint64 first_edit = 0;
   guint n;
 
   if (!mscos_library_load_finish (driver->library, result, &error))
@@ -107,13 +70,10 @@ loaded_cb (GObject      *object,
     {
       g_autoptr (MscosLibraryEntry) entry = g_list_model_get_item (entries, i);
 
-      driver->first_edit = MAX (driver->first_edit,
-                                crash_note_edit (mscos_library_entry_get_note (entry)));
+      first_edit = MAX (first_edit, crash_note_edit (mscos_library_entry_get_note (entry)));
     }
-  driver->edit = driver->first_edit;
 
-  g_signal_connect (driver->library, "saved", G_CALLBACK (saved_cb), driver);
-  g_timeout_add (1, tick_cb, driver);
+  crash_driver_start (MSCOS_DURABLE_STORE (driver->library), first_edit, edit, driver);
 }
 
 int
@@ -145,7 +105,6 @@ main (int   argc,
 
       g_ptr_array_add (driver.items, mscos_content_pack_lookup_item (pack, id));
     }
-  driver.change_counts = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   driver.library = mscos_library_new (file);

@@ -15,32 +15,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "crash-driver.h"
 #include "crash-model.h"
 #include "mscos-review-session.h"
-
-/* Edits made on each tick of 1 ms. */
-#define EDITS_PER_TICK 3
 
 typedef struct
 {
   MscosReviewSession *session;
   /* comment k, once made */
   GPtrArray          *comments;
-  guint64             first_edit;
-  guint64             edit;
-  /* change_counts[i]: the store's change count after edit first_edit + 1 + i. */
-  GArray             *change_counts;
-  guint               reported;
 } Driver;
 
 static void
-edit (Driver *driver)
+edit (guint64  n,
+      gpointer user_data)
 {
-  guint64 n = ++driver->edit;
+  Driver *driver = user_data;
   guint k = n % CRASH_N_COMMENTS;
   g_autofree char *text = crash_comment_text (k, n);
   MscosReviewComment *comment = g_ptr_array_index (driver->comments, k);
-  guint64 change_count;
 
   if (comment == NULL)
     {
@@ -55,35 +48,6 @@ edit (Driver *driver)
     {
       mscos_review_comment_set_text (comment, text);
     }
-
-  change_count = mscos_durable_store_get_change_count (MSCOS_DURABLE_STORE (driver->session));
-  g_array_append_val (driver->change_counts, change_count);
-}
-
-static gboolean
-tick_cb (gpointer user_data)
-{
-  for (guint i = 0; i < EDITS_PER_TICK; i++)
-    edit (user_data);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-saved_cb (MscosDurableStore *store,
-          Driver            *driver)
-{
-  guint64 saved = mscos_durable_store_get_saved_change_count (store);
-
-  while (driver->reported < driver->change_counts->len &&
-         g_array_index (driver->change_counts, guint64, driver->reported) <= saved)
-    driver->reported++;
-
-  if (driver->reported > 0)
-    {
-      printf ("saved %" G_GUINT64_FORMAT "\n", driver->first_edit + driver->reported);
-      fflush (stdout);
-    }
 }
 
 static void
@@ -95,6 +59,7 @@ loaded_cb (GObject      *object,
   MscosDurableStore *store = MSCOS_DURABLE_STORE (driver->session);
   GListModel *comments = G_LIST_MODEL (mscos_review_session_get_review (driver->session));
   g_autoptr (GError) error = NULL;
+  guint64 first_edit = 0;
 
   if (!mscos_durable_store_load_finish (store, result, &error))
     g_error ("Could not load the review: %s", error->message);
@@ -111,12 +76,10 @@ loaded_cb (GObject      *object,
 
       g_assert (k < CRASH_N_COMMENTS);
       g_ptr_array_index (driver->comments, k) = comment;
-      driver->first_edit = MAX (driver->first_edit, n);
+      first_edit = MAX (first_edit, n);
     }
-  driver->edit = driver->first_edit;
 
-  g_signal_connect (store, "saved", G_CALLBACK (saved_cb), driver);
-  g_timeout_add (1, tick_cb, driver);
+  crash_driver_start (store, first_edit, edit, driver);
 }
 
 int
@@ -143,7 +106,6 @@ main (int   argc,
 
   driver.comments = g_ptr_array_new ();
   g_ptr_array_set_size (driver.comments, CRASH_N_COMMENTS);
-  driver.change_counts = g_array_new (FALSE, FALSE, sizeof (guint64));
 
   folder = g_file_new_for_commandline_arg (argv[1]);
   driver.session = mscos_review_session_new (pack, pack, folder);

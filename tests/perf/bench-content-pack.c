@@ -20,61 +20,16 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
-#include <time.h>
 
 #include <json-glib/json-glib.h>
 
 #include "mscos-content-pack.h"
+#include "bench-timing.h"
 #include "synthetic-pack.h"
 
 #define N_ITEMS 10000
 #define N_ROUNDS 21
 #define TARGET_RATIO 1.5
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-find_median (const double *values,
-             guint         n)
-{
-  g_autofree double *sorted = g_memdup2 (values, n * sizeof *values);
-
-  qsort (sorted, n, sizeof *sorted, compare_doubles);
-
-  return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-static double
-find_minimum (const double *values,
-              guint         n)
-{
-  double minimum = values[0];
-
-  for (guint i = 1; i < n; i++)
-    minimum = MIN (minimum, values[i]);
-
-  return minimum;
-}
-
-/* Returns the CPU time this thread has used, in milliseconds. */
-static double
-get_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
 
 /* Returns the time taken in milliseconds. */
 static double
@@ -86,9 +41,9 @@ time_bare_parse (GBytes *bytes)
   const char *data = g_bytes_get_data (bytes, &length);
   double start, end;
 
-  start = get_cpu_time ();
+  start = bench_get_thread_cpu_ms ();
   json_parser_load_from_data (parser, data, length, &error);
-  end = get_cpu_time ();
+  end = bench_get_thread_cpu_ms ();
 
   if (error != NULL)
     g_printerr ("bench-content-pack: json-glib refused the pack: %s\n", error->message);
@@ -104,9 +59,9 @@ time_pack_load (GBytes    *bytes,
   g_autoptr (GError) error = NULL;
   double start, end;
 
-  start = get_cpu_time ();
+  start = bench_get_thread_cpu_ms ();
   pack = mscos_content_pack_new_from_bytes (bytes, NULL, &error);
-  end = get_cpu_time ();
+  end = bench_get_thread_cpu_ms ();
 
   if (pack == NULL)
     {
@@ -162,10 +117,10 @@ main (int   argc,
                i + 1, parse_ms[i], load_ms[i]);
     }
 
-  parse_median = find_median (parse_ms, N_ROUNDS);
-  load_median = find_median (load_ms, N_ROUNDS);
-  parse_fastest = find_minimum (parse_ms, N_ROUNDS);
-  load_fastest = find_minimum (load_ms, N_ROUNDS);
+  parse_median = bench_find_median (parse_ms, N_ROUNDS);
+  load_median = bench_find_median (load_ms, N_ROUNDS);
+  parse_fastest = bench_find_minimum (parse_ms, N_ROUNDS);
+  load_fastest = bench_find_minimum (load_ms, N_ROUNDS);
   ratio = load_fastest / parse_fastest;
 
   g_print ("medians: load+validate %.1f ms, bare json-glib parse %.1f ms, ratio %.2f\n",

@@ -22,9 +22,7 @@
 
 #include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -32,6 +30,7 @@
 
 #include "mscos-print-pdf.h"
 #include "mscos-print-private.h"
+#include "bench-timing.h"
 #include "synthetic-pack.h"
 
 #define BUILT_IN_PACK SOURCE_ROOT "/resources/content/mscos.json"
@@ -40,49 +39,6 @@
 #define N_SYNTHETIC_ROUNDS 3
 #define N_SAFETY_ROUNDS 7
 #define SAFETY_TARGET_MS 1000
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-find_median (const double *values,
-             guint         n)
-{
-  g_autofree double *sorted = g_memdup2 (values, n * sizeof *values);
-
-  qsort (sorted, n, sizeof *sorted, compare_doubles);
-
-  return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-static double
-find_minimum (const double *values,
-              guint         n)
-{
-  double minimum = values[0];
-
-  for (guint i = 1; i < n; i++)
-    minimum = MIN (minimum, values[i]);
-
-  return minimum;
-}
-
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* The baseline: each block's text laid out once by a bare PangoLayout, of the body's width in
  * the body's font; a table row's cells one after the other. */
@@ -99,7 +55,7 @@ time_bare_layout (MscosPrintDocument    *document,
   double start;
   gint64 total = 0;
 
-  start = thread_cpu_ms ();
+  start = bench_get_thread_cpu_ms ();
   context = pango_font_map_create_context (font_map);
   pango_cairo_context_set_resolution (context, 72);
   mscos_print_context_prepare (context);
@@ -131,7 +87,7 @@ time_bare_layout (MscosPrintDocument    *document,
   /* Keeps the work from being optimised away. */
   g_assert_cmpint (total, >, 0);
 
-  return thread_cpu_ms () - start;
+  return bench_get_thread_cpu_ms () - start;
 }
 
 static double
@@ -140,12 +96,12 @@ time_pdf (MscosPrintDocument    *document,
           GFile                 *file)
 {
   g_autoptr (GError) error = NULL;
-  double start = thread_cpu_ms ();
+  double start = bench_get_thread_cpu_ms ();
 
   if (!mscos_print_document_write_pdf (document, format, file, NULL, &error))
     g_error ("No PDF: %s", error->message);
 
-  return thread_cpu_ms () - start;
+  return bench_get_thread_cpu_ms () - start;
 }
 
 static guint
@@ -197,10 +153,10 @@ compare (const char         *what,
           info != NULL ? g_file_info_get_size (info) / 1e6 : 0);
   printf ("  PDF: fastest %.0f ms, median %.0f ms; bare Pango layout of the same text: fastest "
           "%.0f ms, median %.0f ms; ratio %.2f (fastest), %.2f (median)\n",
-          find_minimum (pdf_ms, n_rounds), find_median (pdf_ms, n_rounds),
-          find_minimum (bare_ms, n_rounds), find_median (bare_ms, n_rounds),
-          find_minimum (pdf_ms, n_rounds) / find_minimum (bare_ms, n_rounds),
-          find_median (pdf_ms, n_rounds) / find_median (bare_ms, n_rounds));
+          bench_find_minimum (pdf_ms, n_rounds), bench_find_median (pdf_ms, n_rounds),
+          bench_find_minimum (bare_ms, n_rounds), bench_find_median (bare_ms, n_rounds),
+          bench_find_minimum (pdf_ms, n_rounds) / bench_find_minimum (bare_ms, n_rounds),
+          bench_find_median (pdf_ms, n_rounds) / bench_find_median (bare_ms, n_rounds));
 }
 
 /* The synthetic pack's ten outcomes made one: every section under the first outcome. */
@@ -278,18 +234,18 @@ main (int   argc,
    * out, drawn and written. The first round is the one a user waits for. */
   for (guint i = 0; i < N_SAFETY_ROUNDS; i++)
     {
-      double start_cpu = thread_cpu_ms ();
+      double start_cpu = bench_get_thread_cpu_ms ();
       gint64 start = g_get_monotonic_time ();
 
       if (!mscos_print_export_pdf (pack, NULL, &safety, file, NULL, &error))
         g_error ("No PDF: %s", error->message);
-      safety_cpu[i] = thread_cpu_ms () - start_cpu;
+      safety_cpu[i] = bench_get_thread_cpu_ms () - start_cpu;
       safety_wall[i] = (g_get_monotonic_time () - start) / 1e3;
     }
   printf ("Safety page PDF (mscos_print_export_pdf): CPU first %.0f ms, fastest %.0f ms, median "
           "%.0f ms (wall-clock median %.0f ms); target < %d ms: %s\n",
-          safety_cpu[0], find_minimum (safety_cpu, N_SAFETY_ROUNDS),
-          find_median (safety_cpu, N_SAFETY_ROUNDS), find_median (safety_wall, N_SAFETY_ROUNDS),
+          safety_cpu[0], bench_find_minimum (safety_cpu, N_SAFETY_ROUNDS),
+          bench_find_median (safety_cpu, N_SAFETY_ROUNDS), bench_find_median (safety_wall, N_SAFETY_ROUNDS),
           SAFETY_TARGET_MS, safety_cpu[0] < SAFETY_TARGET_MS ? "met" : "MISSED");
 
   /* 1. The whole pack, and one outcome of 10,000 items. */
