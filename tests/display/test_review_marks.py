@@ -4,8 +4,10 @@ the built-in pack): the removed resource is shown where it was, marked Removed; 
 whose attribution changed is marked Changed and its attribution's label tells a screen reader
 which words were added; the reworded recommendation says which words were removed and which
 added, and a renumbered one its old number; the new quote of another outcome is marked New,
-in its card's accessible description too. Show Only Changes hides what did not change, and
-brings it back. Screenshots of a changed item and a removed one, light and dark, wide and
+in its card's accessible description too; a renumbered recommendation says its old number and
+a moved item where it came from. Show Only Changes hides what did not change, and brings it
+back. A note written on the base revision, on an item this one changed, says the item changed
+since the note, and the item shows what changed. Screenshots of a changed item and a removed one, light and dark, wide and
 narrow, are written for people to look at."""
 
 import json
@@ -151,6 +153,35 @@ def test_moved(app, base):
     check(app.find_all(name="Moved", role="label"), f"the moved item says it moved, {where!r}")
 
 
+def test_note(home, base):
+    """A note written on the base revision, on the quote whose attribution this revision
+    changed: the note says the item changed since, and the quote shows what changed."""
+    quote = find_item(base, "safety.quote-victoria-marks")
+    name = f"Quote from {quote['speaker']}"
+    with App(home=home) as app:
+        rows = open_outcome(app, SAFETY)
+        card = scroll_to(app, rows, lambda: app.find_all(name=name, role="grouping"), "the quote")[0]
+        app.activate(app.find("Add note", parent=card))
+        app.find("Note", role="text", showing=True, parent=app.node)
+        app.type("Ask who she speaks for now.")
+        app.keys("Escape")
+        app.find_text("Ask who she speaks for now.", parent=card)
+        wait_for(lambda: os.path.exists(home.library_path())
+                 and "Ask who she speaks for now." in open(home.library_path(), encoding="utf-8").read(),
+                 "the note to be saved")
+        app.quit()
+
+    with App("--review", REVISION, home=home) as app:
+        rows = open_outcome(app, SAFETY)
+        card = scroll_to(app, rows, lambda: app.find_all(name=name, role="grouping"), "the quote")[0]
+        app.find_text("changed since your note", parent=card)
+        check(True, "the note says its item changed since it was written")
+        check([n for n in app.find_all(role="label", parent=card)
+               if (n.description or "").startswith("added: (former member)")],
+              "the item shows what changed, as every changed item does")
+        app.quit()
+
+
 def load_base():
     from test_review import BASE
     with open(BASE, encoding="utf-8") as file:
@@ -205,6 +236,12 @@ def main():
             test_new_quote(app, revision)
             test_moved(app, load_base())
             app.quit()
+    finally:
+        home.remove()
+
+    home = Home()
+    try:
+        test_note(home, load_base())
     finally:
         home.remove()
 
