@@ -522,6 +522,15 @@ follows_anchor (MscosPageRow *row,
          && g_strcmp0 (mscos_pack_change_get_anchor_id (row->change), anchor_id) == 0;
 }
 
+/* Whether @row is a removed thing put first in what held it, @parent_id. */
+static gboolean
+is_removed_first_in (MscosPageRow *row,
+                     const char   *parent_id)
+{
+  return mscos_page_row_is_removed (row) && mscos_pack_change_get_anchor_id (row->change) == NULL
+         && g_strcmp0 (mscos_pack_change_get_old_parent_id (row->change), parent_id) == 0;
+}
+
 /* Where in @rows a removed thing goes: after the row of the sibling before it, or first in
  * what held it; after the removed things already put there. Returns the index and sets
  * @level to the recommendation level it is shown at. */
@@ -545,8 +554,9 @@ find_removed_place (MscosPageModel  *self,
       if (!mscos_page_row_is_removed (row) && g_strcmp0 (get_row_id (row), anchor_id) == 0)
         {
           *level = row->level;
-          for (at = i + 1; at < rows->len && follows_anchor (g_ptr_array_index (rows, at), row, anchor_id); at++)
-            ;
+          at = i + 1;
+          while (at < rows->len && follows_anchor (g_ptr_array_index (rows, at), row, anchor_id))
+            at++;
           return at;
         }
     }
@@ -579,10 +589,7 @@ find_removed_place (MscosPageModel  *self,
   if (at == G_MAXUINT)
     return rows->len;
 
-  while (at < rows->len && mscos_page_row_is_removed (g_ptr_array_index (rows, at))
-         && mscos_pack_change_get_anchor_id (((MscosPageRow *) g_ptr_array_index (rows, at))->change) == NULL
-         && g_strcmp0 (mscos_pack_change_get_old_parent_id (((MscosPageRow *) g_ptr_array_index (rows, at))->change),
-                       parent_id) == 0)
+  while (at < rows->len && is_removed_first_in (g_ptr_array_index (rows, at), parent_id))
     at++;
 
   return at;

@@ -146,7 +146,8 @@ append_moved_from (GString         *detail,
 
   if (g_strcmp0 (old_section, mscos_pack_change_get_section_id (change)) == 0)
     {
-      const char *parent_title = lookup_title (outline, mscos_pack_change_get_old_parent_id (change));
+      const char *parent_title = lookup_title (outline,
+                                               mscos_pack_change_get_old_parent_id (change));
 
       if (parent_title != NULL)
         /* Translators: where a moved item was, "from Safety planning", the item it was in */
@@ -160,7 +161,8 @@ append_moved_from (GString         *detail,
   if (g_strcmp0 (mscos_pack_change_get_old_outcome_id (change),
                  mscos_pack_change_get_outcome_id (change)) != 0)
     {
-      const char *outcome_title = lookup_title (outline, mscos_pack_change_get_old_outcome_id (change));
+      const char *outcome_title = lookup_title (outline,
+                                                mscos_pack_change_get_old_outcome_id (change));
 
       if (section_title != NULL)
         /* Translators: where a moved item was, "from Safety: Voices", outcome and section */

@@ -446,17 +446,20 @@ update_change (MscosOutcomeRow *self)
     }
   if (self->change_label != NULL)
     {
+      gboolean nested = change != NULL
+                        && mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_RECOMMENDATION;
+
       mscos_change_label_set_row (MSCOS_CHANGE_LABEL (self->change_label), change ? row : NULL);
       gtk_widget_set_margin_start (self->change_label,
-                                   change != NULL && mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_RECOMMENDATION
-                                   ? CHANGE_INDENT_PX * mscos_page_row_get_level (row) : 0);
+                                   nested ? CHANGE_INDENT_PX * mscos_page_row_get_level (row) : 0);
     }
 
   /* The cards say their change to screen readers themselves (MscosItemCard). */
   for (guint i = 0; i < N_CONTENTS; i++)
     if (self->contents[i] != NULL)
       set_css_class (self->contents[i], "removed-item",
-                     self->contents[i] == content && row != NULL && mscos_page_row_is_removed (row));
+                     self->contents[i] == content && row != NULL
+                     && mscos_page_row_is_removed (row));
 
   clear_only_changes_binding (self);
   if (header && self->only_changes_button == NULL)

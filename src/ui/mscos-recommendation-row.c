@@ -107,7 +107,8 @@ mscos_recommendation_row_set_row (MscosRecommendationRow *self,
   item = row ? mscos_page_row_get_item (row) : NULL;
   /* A removed recommendation, shown while reviewing, is the base pack's: nothing to
    * bookmark or note. */
-  bookmarkable = item != NULL && mscos_item_is_bookmarkable (item) && !mscos_page_row_is_removed (row);
+  bookmarkable = item != NULL && mscos_item_is_bookmarkable (item)
+                 && !mscos_page_row_is_removed (row);
   mscos_item_actions_set_item (self->actions, bookmarkable ? item : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions), item == NULL || bookmarkable);
   if (item == NULL)
