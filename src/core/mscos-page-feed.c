@@ -50,6 +50,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* How many rows from where the screen begins the view may bind: a grid view keeps thirty a
+ * column, from a row at or just above the screen's first. */
+#define VIEW_ROWS 40
+
 static void
 set_caught_up (MscosPageFeed *self,
                gboolean       caught_up)
@@ -92,6 +96,99 @@ remove (MscosPageFeed *self,
 
   g_ptr_array_remove_range (self->rows, index, n_rows);
   g_list_model_items_changed (G_LIST_MODEL (self), index, n_rows, 0);
+}
+
+/* Whether the model shows rows the view has not been given. */
+static gboolean
+has_rows_to_add (GPtrArray *shown)
+{
+  for (guint k = 0; k < shown->len; k++)
+    if (!((MscosPageRow *) g_ptr_array_index (shown, k))->fed)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Gives the view, in one change, the rows the model took away from @start on. */
+static guint
+take_away_from (MscosPageFeed *self,
+                guint          start)
+{
+  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  guint first = G_MAXUINT;
+
+  for (guint k = start; k < self->rows->len; k++)
+    {
+      MscosPageRow *row = g_ptr_array_index (self->rows, k);
+
+      if (mscos_page_row_is_shown (row))
+        {
+          if (first != G_MAXUINT)
+            g_ptr_array_add (kept, row);
+        }
+      else
+        {
+          row->fed = FALSE;
+          if (first == G_MAXUINT)
+            first = k;
+        }
+    }
+
+  if (first == G_MAXUINT)
+    return 0;
+
+  {
+    guint removed = self->rows->len - first;
+
+    g_ptr_array_set_size (self->rows, first);
+    mscos_page_rows_insert (self->rows, first, kept->pdata, kept->len);
+    g_list_model_items_changed (G_LIST_MODEL (self), first, removed, kept->len);
+
+    return removed - kept->len;
+  }
+}
+
+/* Gives the view the rows the model took away (it added none), as sets close, so that few
+ * rows come into view each step. Removing a row lays nothing out, but the rows below move
+ * up into the range the view binds: closing every set of the real Safety page at once bound
+ * thirty rows in one frame, a stall of 200 ms, and given a few rows a frame in the page's
+ * order, rows came into view one frame to go the next (2 s of main-thread time). So the rows
+ * past the view's range go first, in one change, then those in it from the bottom up, up to
+ * @max_rows a step, each row that comes into view one that stays; those above @from wait,
+ * as other changes above it do, until the feed catches up. */
+static guint
+take_away (MscosPageFeed *self,
+           guint          from,
+           guint          max_rows)
+{
+  guint view_end = MIN ((guint64) from + VIEW_ROWS, self->rows->len);
+  guint far = take_away_from (self, view_end);
+  guint near = 0;
+  guint k = view_end;
+
+  while (k > from && near < max_rows)
+    {
+      guint n = 0;
+
+      while (k > from && mscos_page_row_is_shown (g_ptr_array_index (self->rows, k - 1)))
+        k--;
+      while (k > from && !mscos_page_row_is_shown (g_ptr_array_index (self->rows, k - 1))
+             && near + n < max_rows)
+        k--, n++;
+      if (n > 0)
+        {
+          remove (self, k, n);
+          near += n;
+        }
+    }
+
+  /* Caught up once no row the model took away is left, those above @from included. */
+  while (k > 0 && mscos_page_row_is_shown (g_ptr_array_index (self->rows, k - 1)))
+    k--;
+  if (k == 0)
+    set_caught_up (self, TRUE);
+
+  return far + near;
 }
 
 static void
@@ -244,11 +341,12 @@ mscos_page_feed_is_caught_up (MscosPageFeed *self)
 /**
  * mscos_page_feed_step:
  * @from: the position in the feed from which changes are given; those before it wait
- * @max_rows: how many rows may be added or removed
+ * @max_rows: how many rows may be added
  *
- * Gives the view the model's next changes from @from on, up to @max_rows rows: rows added
- * after the row at @from and rows removed from it on. Rows added before it wait, as they would
- * go above it.
+ * Gives the view the model's next changes from @from on, up to @max_rows rows added: rows
+ * added after the row at @from, and runs of rows removed from it on, whole. Rows added before
+ * it wait, as they would go above it. When the model only took rows away, every one goes at
+ * once, in one change.
  *
  * Returns: how many rows were added or removed
  */
@@ -259,12 +357,15 @@ mscos_page_feed_step (MscosPageFeed *self,
 {
   GPtrArray *shown;
   gboolean skipped = FALSE;
-  guint changed = 0;
+  guint changed = 0, added = 0;
   guint i = 0, j = 0;
 
   g_return_val_if_fail (MSCOS_IS_PAGE_FEED (self), 0);
 
   shown = mscos_page_model_get_shown (self->model);
+
+  if (!has_rows_to_add (shown))
+    return take_away (self, from, max_rows);
 
   while (i < self->rows->len || j < shown->len)
     {
@@ -278,7 +379,7 @@ mscos_page_feed_step (MscosPageFeed *self,
           continue;
         }
 
-      if (changed >= max_rows && i >= from)
+      if (added >= max_rows && i >= from)
         return changed;
 
       if (row != NULL && !row->fed)
@@ -288,12 +389,13 @@ mscos_page_feed_step (MscosPageFeed *self,
           gboolean waits = i <= from && i < self->rows->len;
 
           while (j + n < shown->len && !((MscosPageRow *) g_ptr_array_index (shown, j + n))->fed
-                 && (waits || changed + n < max_rows))
+                 && (waits || added + n < max_rows))
             n++;
 
           if (!waits)
             {
               insert (self, i, shown, j, n);
+              added += n;
               changed += n;
               i += n;
             }
@@ -306,12 +408,14 @@ mscos_page_feed_step (MscosPageFeed *self,
       else
         {
           /* Rows the model no longer shows; those before @from wait, and a run that goes on
-           * past it is taken from there. */
+           * past it is taken from there, whole: removing a row lays nothing out, and a run
+           * given a few rows a frame would have the view bind, one frame, rows that go the
+           * next (closing every set of the real Safety page took 2 s of main-thread time). */
           gboolean waits = i < from;
 
           while (i + n < self->rows->len
                  && !mscos_page_row_is_shown (g_ptr_array_index (self->rows, i + n))
-                 && (waits ? i + n < from : changed + n < max_rows))
+                 && (!waits || i + n < from))
             n++;
 
           /* Only if the rows were reordered, which a page model never does. */

@@ -37,6 +37,9 @@
  * and the rest come at once. */
 #define FRAME_BUDGET_US (35 * G_TIME_SPAN_MILLISECOND)
 #define MAX_ROWS_PER_FRAME 8
+/* How many rows the page's first frame shows: its heading and the first items a window of
+ * the usual height shows; fewer than that showed the page half drawn. */
+#define FIRST_SCREEN_ROWS 4
 /* How long a jumped-to item stays marked. */
 #define HIGHLIGHT_SECONDS 3
 /* How many frames a jump may take to settle the item where the eye looks first, as rows
@@ -247,13 +250,18 @@ feed_cb (GtkWidget     *widget,
          gpointer       user_data)
 {
   MscosOutcomePage *self = MSCOS_OUTCOME_PAGE (widget);
+  GListModel *feed = G_LIST_MODEL (self->feed);
   guint bound = self->n_bound;
+  guint n_rows = g_list_model_get_n_items (feed);
+  guint changed;
 
   update_rows_per_frame (self, clock);
 
-  /* From where the screen begins, so that what is in view comes first. */
-  if (mscos_page_feed_step (self->feed, get_top_position (self), self->rows_per_frame) == 0
-      || self->n_bound == bound)
+  /* From where the screen begins, so that what is in view comes first. Rows added that the
+   * view did not bind are past those it keeps, and the rest may come at once; rows taken
+   * away (the feed takes them from past the view first) say nothing of that. */
+  changed = mscos_page_feed_step (self->feed, get_top_position (self), self->rows_per_frame);
+  if (changed == 0 || (self->n_bound == bound && g_list_model_get_n_items (feed) > n_rows))
     mscos_page_feed_catch_up (self->feed);
 
   if (!mscos_page_feed_is_caught_up (self->feed))
@@ -400,8 +408,12 @@ mscos_outcome_page_constructed (GObject *object)
 
   self->model = self->diff != NULL ? mscos_page_model_new_for_review (self->outcome, self->diff)
                                    : mscos_page_model_new (self->outcome);
-  /* The view starts empty, and is given the rows in the frames that follow. */
+  /* The view starts with the rows of a first screen, so that the page's first frame shows
+   * its heading and first items, and is given the rest in the frames that follow. Given one
+   * row a frame from the first, the outcome's first items came two or three frames after the
+   * page (bench-startup, time to content). */
   self->feed = mscos_page_feed_new (self->model);
+  mscos_page_feed_step (self->feed, 0, FIRST_SCREEN_ROWS);
   g_signal_connect_object (self->feed, "notify::caught-up", G_CALLBACK (feed_caught_up_changed_cb),
                            self, G_CONNECT_SWAPPED);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->feed)));

@@ -539,6 +539,78 @@ test_feed_from (Fixture       *fixture,
   feed_watch_clear (&watch);
 }
 
+/* A page of @n_sets sets of ten recommendations. */
+static MscosContentPack *
+new_sets_pack (guint n_sets)
+{
+  g_autoptr (GString) json = g_string_new (
+    "{\"format\": \"mscos-content-pack\", \"version\": 1,"
+    " \"pack\": {\"id\": \"test.sets\", \"title\": \"Test\", \"revision\": \"1\", \"date\": \"2026-11-28\","
+    "           \"language\": \"en-GB\"},"
+    " \"outcomes\": [{\"id\": \"o\", \"group\": \"core-outcome\", \"title\": \"Outcome\", \"summary\": \"Sum\","
+    "   \"descriptor\": [{\"type\": \"paragraph\", \"text\": \"D\"}],"
+    "   \"sections\": [{\"id\": \"o.s\", \"title\": \"Section\", \"items\": [");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  MscosContentPack *pack;
+
+  for (guint i = 0; i < n_sets; i++)
+    {
+      g_string_append_printf (json, "%s{\"id\": \"s%u\", \"kind\": \"recommendations\", \"title\": \"Set %u\","
+                              " \"groups\": [{\"style\": \"numbered\", \"items\": [",
+                              i > 0 ? ", " : "", i, i);
+      for (guint j = 0; j < 10; j++)
+        g_string_append_printf (json, "%s{\"id\": \"s%u.%u\", \"text\": \"R\"}", j > 0 ? ", " : "", i, j);
+      g_string_append (json, "]}]}");
+    }
+  g_string_append (json, "]}]}]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  pack = mscos_content_pack_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  return pack;
+}
+
+/* Closing every set of a long page: the rows past what the view binds go first, at once, then
+ * those in it from the bottom up, so that every row that comes up into view stays. Given in
+ * the page's order, a few a step, the view bound rows of the sets below only for them to go
+ * the next step. */
+static void
+test_feed_closes (void)
+{
+  /* As mscos-page-feed.c's VIEW_ROWS: the rows from where the screen begins the view binds. */
+  const guint view_rows = 40;
+  g_autoptr (MscosContentPack) pack = new_sets_pack (30);
+  g_autoptr (MscosPageModel) model = mscos_page_model_new (mscos_content_pack_lookup_outcome (pack, "o"));
+  g_autoptr (MscosPageFeed) feed = mscos_page_feed_new (model);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_steps = 0;
+
+  mscos_page_model_set_all_expanded (model, TRUE);
+  mscos_page_feed_catch_up (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (feed)), ==, 2 + 30 * 11);
+
+  mscos_page_model_set_all_expanded (model, FALSE);
+  while (!mscos_page_feed_is_caught_up (feed))
+    {
+      GListModel *rows = G_LIST_MODEL (feed);
+
+      g_assert_cmpuint (mscos_page_feed_step (feed, 0, 2), >, 0);
+      g_assert_cmpuint (++n_steps, <, view_rows);
+      for (guint i = 0; i < MIN (view_rows, g_list_model_get_n_items (rows)); i++)
+        {
+          g_autoptr (MscosPageRow) row = g_list_model_get_item (rows, i);
+
+          g_hash_table_add (seen, row);
+        }
+    }
+
+  /* What the view held: the rows it had, and those that came up into it, which stay. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (feed)), ==, 2 + 30);
+  g_assert_cmpuint (g_hash_table_size (seen), <=, view_rows + 2 + 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +630,7 @@ main (int   argc,
   ADD ("/core/page-feed/follows", test_feed_follows);
   ADD ("/core/page-feed/from", test_feed_from);
 #undef ADD
+  g_test_add_func ("/core/page-feed/closes", test_feed_closes);
 
   return g_test_run ();
 }
