@@ -64,10 +64,8 @@ struct _MscosItemActions
   MscosLibraryEntry *entry;
   GSignalGroup      *entry_signals;
   int                shown;
-  /* Whether the buttons are in a column, the parent being too narrow for a row of them, and
-   * the frame callback that changes it, once the widget is allocated. */
+  /* Whether the buttons are in a column, the parent being too narrow for a row of them. */
   gboolean           stacked;
-  guint              restack_id;
   /* What the note properties last said, so they notify only on a real change. */
   char              *published_note;
   gboolean           published_outdated;
@@ -450,35 +448,6 @@ mscos_item_actions_measure (GtkWidget      *widget,
     }
 }
 
-/* Whether a row of the buttons would take too much of the parent's width. The parent is
- * allocated before its children: while the widget is allocated, its width is the one it has. */
-static gboolean
-should_stack (MscosItemActions *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-
-  return parent != NULL
-         && measure_row_width (self) * MAX_ROW_SHARE > gtk_widget_get_width (parent);
-}
-
-static gboolean
-restack_cb (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
-{
-  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
-  gboolean stacked = should_stack (self);
-
-  self->restack_id = 0;
-  if (stacked != self->stacked)
-    {
-      self->stacked = stacked;
-      gtk_widget_queue_resize (widget);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 mscos_item_actions_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -486,6 +455,9 @@ mscos_item_actions_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  gboolean stacked = parent != NULL
+                     && measure_row_width (self) * MAX_ROW_SHARE > gtk_widget_get_width (parent);
   int offset = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -513,10 +485,13 @@ mscos_item_actions_size_allocate (GtkWidget *widget,
         }
     }
 
-  /* The buttons are laid out as they were measured, and measured again the other way before
-   * the next frame is laid out: a resize queued while the widget is allocated is not done. */
-  if (should_stack (self) != self->stacked && self->restack_id == 0)
-    self->restack_id = gtk_widget_add_tick_callback (widget, restack_cb, NULL, NULL);
+  /* The parent is allocated before its children: its width is the one it has now. The
+   * buttons are laid out as they were measured, then measured again the other way. */
+  if (stacked != self->stacked)
+    {
+      self->stacked = stacked;
+      gtk_widget_queue_resize (widget);
+    }
 }
 
 static void

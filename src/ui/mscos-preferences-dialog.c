@@ -147,8 +147,7 @@ mscos_preferences_dialog_new (GSettings *settings)
   g_settings_bind (settings, "shell-search", self->shell_search_row, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "show-quick-exit", self->quick_exit_row, "active", G_SETTINGS_BIND_DEFAULT);
   /* As typed: the comment editor trims it when it puts it on a comment. */
-  g_settings_bind (settings, "reviewer-name", self->reviewer_name_row, "text",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reviewer-name", self->reviewer_name_row, "text", G_SETTINGS_BIND_DEFAULT);
 
   return ADW_DIALOG (self);
 }
