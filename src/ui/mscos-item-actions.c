@@ -25,17 +25,8 @@
  * item's library entry and every change goes straight to the library, which saves it. The
  * entry is looked up again only when entries come or go; while it lives, its own notifications
  * keep the buttons current. The widget can be given another item at any time, as a list view
- * reuses it for the rows that come on screen.
- *
- * The buttons stand in a row, or in a column when a row of them would take more than a third
- * of the width their parent (a card's heading, a recommendation) has: at 360 px, a row of three
- * beside a recommendation left its words some 18 letters a line, a column leaves them 28. The
- * parent's width does not depend on the buttons', so the choice, made as the widget is
- * allocated, settles at once. */
+ * reuses it for the rows that come on screen. */
 
-#define BUTTON_SPACING 2
-/* A row of buttons takes at most this part of its parent's width. */
-#define MAX_ROW_SHARE 3
 
 /* What the buttons show, so that they change (tooltips are not cheap) only when it does. */
 typedef enum
@@ -64,8 +55,6 @@ struct _MscosItemActions
   MscosLibraryEntry *entry;
   GSignalGroup      *entry_signals;
   int                shown;
-  /* Whether the buttons are in a column, the parent being too narrow for a row of them. */
-  gboolean           stacked;
   /* What the note properties last said, so they notify only on a real change. */
   char              *published_note;
   gboolean           published_outdated;
@@ -383,117 +372,6 @@ mscos_item_actions_accessible_init (GtkAccessibleInterface *iface)
   iface->get_bounds = mscos_widget_accessible_get_bounds;
 }
 
-/* The width of the buttons in a row. */
-static int
-measure_row_width (MscosItemActions *self)
-{
-  int width = 0;
-  int n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_should_layout (child))
-      {
-        int natural;
-
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-        width += natural;
-        n++;
-      }
-
-  return width + MAX (n - 1, 0) * BUTTON_SPACING;
-}
-
-static void
-mscos_item_actions_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
-  /* Along the line of buttons sizes add up; across it the largest counts. */
-  gboolean along = (orientation == GTK_ORIENTATION_VERTICAL) == self->stacked;
-  int n = 0;
-
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_minimum, child_natural;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_measure (child, orientation, -1, &child_minimum, &child_natural, NULL, NULL);
-      if (along)
-        {
-          *minimum += child_minimum;
-          *natural += child_natural;
-        }
-      else
-        {
-          *minimum = MAX (*minimum, child_minimum);
-          *natural = MAX (*natural, child_natural);
-        }
-      n++;
-    }
-
-  if (along && n > 1)
-    {
-      *minimum += (n - 1) * BUTTON_SPACING;
-      *natural += (n - 1) * BUTTON_SPACING;
-    }
-}
-
-static void
-mscos_item_actions_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  MscosItemActions *self = MSCOS_ITEM_ACTIONS (widget);
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-  gboolean stacked = parent != NULL
-                     && measure_row_width (self) * MAX_ROW_SHARE > gtk_widget_get_width (parent);
-  int offset = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkRequisition size;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_get_preferred_size (child, NULL, &size);
-      if (self->stacked)
-        {
-          gtk_widget_size_allocate (child,
-                                    &(GtkAllocation) { (width - size.width) / 2, offset,
-                                                       size.width, size.height }, -1);
-          offset += size.height + BUTTON_SPACING;
-        }
-      else
-        {
-          gtk_widget_size_allocate (child,
-                                    &(GtkAllocation) { offset, (height - size.height) / 2,
-                                                       size.width, size.height }, -1);
-          offset += size.width + BUTTON_SPACING;
-        }
-    }
-
-  /* The parent is allocated before its children: its width is the one it has now. The
-   * buttons are laid out as they were measured, then measured again the other way. */
-  if (stacked != self->stacked)
-    {
-      self->stacked = stacked;
-      gtk_widget_queue_resize (widget);
-    }
-}
-
 static void
 mscos_item_actions_dispose (GObject *object)
 {
@@ -581,8 +459,6 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   object_class->get_property = mscos_item_actions_get_property;
   object_class->set_property = mscos_item_actions_set_property;
 
-  widget_class->measure = mscos_item_actions_measure;
-  widget_class->size_allocate = mscos_item_actions_size_allocate;
 
   /**
    * MscosItemActions:library:
