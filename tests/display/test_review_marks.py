@@ -272,6 +272,19 @@ def open_full_text(app, rows):
     app.activate(app.find("Find out more", role="toggle button", parent=resource))
 
 
+def open_from_changes(app, title):
+    """Opens the item @title from its row on the Changes page; returns its outcome page."""
+    safety = app.find(SAFETY, role="list")
+    row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
+                            if r.name.startswith(title)], f"the change of {title!r}")[0]
+    # The row's button that opens the item has the row's name.
+    app.activate(wait_for(lambda: app.find_all(role="button", parent=row), "the row's button")[0])
+    # The outcome page (a table), not the Changes page's list of the outcome's changes.
+    rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+    wait_for(lambda: app.has_text(title, parent=rows), f"{title!r} on its page")
+    return rows
+
+
 def test_texts(home, path):
     """A changed section heading, list and full text show their words' difference in place; a
     removed section is shown where it was; a removed item opens from the Changes page."""
@@ -280,14 +293,7 @@ def test_texts(home, path):
     with App("--review", path, "--base", BASE, home=home) as app:
         # From the Changes page, a resource of the removed section opens where it was.
         first = gone["items"][0]["title"]
-        safety = app.find(SAFETY, role="list")
-        row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
-                                if r.name.startswith(first)], "the removed resource's change")[0]
-        # The row's button that opens the item has the row's name.
-        app.activate(wait_for(lambda: app.find_all(role="button", parent=row), "the row's button")[0])
-        # The outcome page (a table), not the Changes page's list of the outcome's changes.
-        rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
-        wait_for(lambda: app.has_text(first, parent=rows), "the removed resource on its page")
+        rows = open_from_changes(app, first)
         check(True, "a removed item opens on its page, where it was")
         check(app.find_all(name=gone["title"], role="heading"),
               "its section, removed too, is shown where it was")
@@ -334,7 +340,9 @@ def looks_texts(path, style, width):
     from test_review import BASE
     try:
         with App("--review", path, "--base", BASE, home=home) as app:
-            rows = open_outcome(app, SAFETY)
+            gone = [s for o in load_base()["outcomes"] for s in o["sections"] if s["id"] == GONE_SECTION][0]
+            rows = open_from_changes(app, gone["items"][0]["title"])
+            scroll_to_top(app)
             app.activate(app.find("Show Only Changes", role="toggle button"))
             scroll_to(app, rows, lambda: described(app, "removed: Relevant"), "the reworded heading")
             app.screenshot(f"review-changed-heading-{suffix}")
@@ -342,7 +350,10 @@ def looks_texts(path, style, width):
                       "the removed section")
             app.screenshot(f"review-removed-section-{suffix}")
             open_full_text(app, rows)
-            scroll_to(app, rows, lambda: described(app, "removed: latest"), "the reworded paragraph")
+            # The paragraph put in is the last: those reworded and taken out are above it.
+            scroll_to(app, rows, lambda: described(app, "added: " + ADDED_PARAGRAPH),
+                      "the paragraph put in")
+            wheel(app, WHEEL_DOWN, clicks=1)
             app.screenshot(f"review-changed-full-text-{suffix}")
             app.quit()
     finally:
