@@ -564,6 +564,11 @@ annotate_rows (MscosPageModel *self,
       if (id == NULL || row->change != NULL)
         continue;
 
+      /* A resource or set that holds nothing now but what the revision removed opens to show
+       * it. */
+      if (row->kind == MSCOS_PAGE_ROW_ITEM && g_hash_table_contains (self->removed_by_holder, id))
+        row->expandable = TRUE;
+
       change = mscos_pack_diff_lookup (self->diff, id);
       if (change != NULL && mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED)
         row->change = g_object_ref (change);

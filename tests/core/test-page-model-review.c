@@ -312,7 +312,9 @@ static const char texts_base_json[] =
   "  {\"id\": \"g1\", \"kind\": \"quote\", \"text\": \"G1\", \"speaker\": \"B\"},"
   "  {\"id\": \"g2\", \"kind\": \"text\", \"title\": \"G2\", \"body\": [{\"type\": \"paragraph\", \"text\": \"G\"}]}]},"
   "{\"id\": \"o.d\", \"title\": \"Delta\", \"items\": ["
-  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"}]}"
+  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"},"
+  "  {\"id\": \"r3\", \"kind\": \"resource\", \"title\": \"Holder\", \"type\": \"report\", \"summary\": \"S\","
+  "   \"items\": [{\"id\": \"r3.q\", \"kind\": \"quote\", \"text\": \"Q\", \"speaker\": \"D\"}]}]}"
   "]}]}";
 
 static const char texts_revision_json[] =
@@ -324,7 +326,8 @@ static const char texts_revision_json[] =
   "{\"id\": \"o.b\", \"title\": \"Beta new words\", \"items\": ["
   "  {\"id\": \"x1\", \"kind\": \"quote\", \"text\": \"X\", \"speaker\": \"A\"}]},"
   "{\"id\": \"o.d\", \"title\": \"Delta\", \"items\": ["
-  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"}]}"
+  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"},"
+  "  {\"id\": \"r3\", \"kind\": \"resource\", \"title\": \"Holder\", \"type\": \"report\", \"summary\": \"S\"}]}"
   "]}]}";
 
 static void
@@ -380,7 +383,7 @@ test_sections (Fixture       *fixture,
   MscosPageRow *removed = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
 
-  g_assert_cmpstr (rows, ==, "H S:o.a I:r2~ S:o.b~ I:x1 S:o.c- I:g1- I:g2- S:o.d I:d1");
+  g_assert_cmpstr (rows, ==, "H S:o.a I:r2~ S:o.b~ I:x1 S:o.c- I:g1- I:g2- S:o.d I:d1 I:r3");
 
   for (guint i = 0; i < n; i++)
     {
@@ -406,13 +409,27 @@ test_sections (Fixture       *fixture,
 
   mscos_page_model_set_only_changes (fixture->model, TRUE);
   only = dup_rows (fixture);
-  g_assert_cmpstr (only, ==, "H S:o.a I:r2~ S:o.b~ S:o.c- I:g1- I:g2-");
+  g_assert_cmpstr (only, ==, "H S:o.a I:r2~ S:o.b~ S:o.c- I:g1- I:g2- S:o.d I:r3");
 
   /* Opened from the Changes page, an item of the removed section is shown. */
   mscos_page_model_set_only_changes (fixture->model, FALSE);
   g_assert_true (mscos_page_model_reveal (fixture->model,
                                           mscos_content_pack_lookup_item (fixture->base, "g1"))
                  == row_of (fixture, "g1"));
+}
+
+/* A resource that holds nothing now but what the revision removed opens to show it. */
+static void
+test_holds_only_removed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *rows = NULL;
+  MscosPageRow *holder = row_of (fixture, "r3");
+
+  g_assert_true (mscos_page_row_get_expandable (holder));
+  mscos_page_model_set_expanded (fixture->model, holder, TRUE);
+  rows = dup_rows (fixture);
+  g_assert_true (g_str_has_suffix (rows, "S:o.d I:d1 I:r3 I:r3.q-"));
 }
 
 /* Not reviewing: no changes, and Show Only Changes does nothing. */
@@ -453,6 +470,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, texts_set_up, func, fixture_tear_down)
   ADD ("/core/page-model-review/changed-text", test_changed_text);
   ADD ("/core/page-model-review/sections", test_sections);
+  ADD ("/core/page-model-review/holds-only-removed", test_holds_only_removed);
 #undef ADD
   g_test_add_func ("/core/page-model-review/not-reviewing", test_not_reviewing);
 
