@@ -206,13 +206,18 @@ create_titled_blocks (const char *css_class,
   return box;
 }
 
+/* While reviewing a change of them, the title and blocks are compared with @old_title and
+ * @old_blocks. */
 static void
 show_titled_blocks (GtkWidget  *box,
                     const char *title,
-                    GPtrArray  *blocks)
+                    GPtrArray  *blocks,
+                    const char *old_title,
+                    GPtrArray  *old_blocks)
 {
-  mscos_text_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  mscos_blocks_view_set_blocks (MSCOS_BLOCKS_VIEW (gtk_widget_get_last_child (box)), blocks);
+  mscos_change_label_set_words (GTK_LABEL (gtk_widget_get_first_child (box)), title, old_title);
+  mscos_blocks_view_set_compared_blocks (MSCOS_BLOCKS_VIEW (gtk_widget_get_last_child (box)),
+                                         blocks, old_blocks);
 }
 
 static GtkWidget *
@@ -300,13 +305,26 @@ bind_content (MscosOutcomeRow *self,
 
     case CONTENT_SECTION:
       if (row != NULL)
-        show_titled_blocks (widget, mscos_section_get_title (mscos_page_row_get_section (row)),
-                            mscos_section_get_intro (mscos_page_row_get_section (row)));
+        {
+          MscosSection *section = mscos_page_row_get_section (row);
+          MscosSection *old = mscos_page_row_get_old_section (row);
+
+          show_titled_blocks (widget, mscos_section_get_title (section),
+                              mscos_section_get_intro (section),
+                              old ? mscos_section_get_title (old) : NULL,
+                              old ? mscos_section_get_intro (old) : NULL);
+        }
       break;
 
     case CONTENT_GROUP:
       if (row != NULL)
-        show_titled_blocks (widget, mscos_item_get_title (item), mscos_item_get_intro (item));
+        {
+          MscosItem *old = mscos_page_row_get_old_item (row);
+
+          show_titled_blocks (widget, mscos_item_get_title (item), mscos_item_get_intro (item),
+                              old ? mscos_item_get_title (old) : NULL,
+                              old ? mscos_item_get_intro (old) : NULL);
+        }
       break;
 
     case CONTENT_SET_INTRO:
@@ -315,16 +333,16 @@ bind_content (MscosOutcomeRow *self,
           /* Translators: who made a set of recommendations, "From Hope for Justice" */
           g_autofree char *source = g_strdup_printf (_("From %s"), mscos_item_get_organisation (item));
 
-          show_titled_blocks (widget, source, mscos_item_get_intro (item));
+          show_titled_blocks (widget, source, mscos_item_get_intro (item), NULL, NULL);
         }
       else if (row != NULL)
         {
-          show_titled_blocks (widget, NULL, mscos_item_get_intro (item));
+          show_titled_blocks (widget, NULL, mscos_item_get_intro (item), NULL, NULL);
         }
       break;
 
     case CONTENT_BLOCK:
-      mscos_blocks_view_set_block (MSCOS_BLOCKS_VIEW (widget), row ? mscos_page_row_get_block (row) : NULL);
+      mscos_blocks_view_set_row (MSCOS_BLOCKS_VIEW (widget), row);
       break;
 
     case CONTENT_LINKS:
