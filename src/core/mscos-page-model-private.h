@@ -8,6 +8,8 @@
 #pragma once
 
 #include "mscos-page-model.h"
+#include "mscos-pack-change.h"
+#include "mscos-pack-diff.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +42,11 @@ struct _MscosPageRow
   guint             highlighted : 1;
   /* Whether the page's feed (mscos-page-feed.c) has given the row to its view yet. */
   guint             fed : 1;
+  /* While reviewing: whether Show Only Changes hides the row. */
+  guint             hidden : 1;
+  /* While reviewing: what changed in the row's item, or NULL. A removed item's row shows the
+   * base pack's item. */
+  MscosPackChange  *change;
 };
 
 GPtrArray    *mscos_page_model_get_shown       (MscosPageModel   *self);
@@ -48,6 +55,7 @@ void          mscos_page_rows_insert           (GPtrArray        *array,
                                                 gpointer         *rows,
                                                 guint             n_rows);
 gboolean      mscos_page_row_is_shown          (MscosPageRow     *self);
+MscosPackDiff *mscos_page_row_get_model_diff   (MscosPageRow     *self);
 
 MscosPageRow *mscos_page_row_new               (MscosPageModel   *model,
                                                 MscosPageRowKind  kind,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "mscos-page-model-private.h"
+#include "mscos-pack-outline.h"
 
 /* An outcome page as a flat list of rows, for a list view that makes widgets only for the rows
  * on screen: the header, each section's heading and items, and after each open item what it
@@ -21,7 +22,14 @@
  *
  * The rows of an item are made the first time it opens and kept, so each row stays the same
  * object while the page lives (a list view keeps the widget of a row that was removed and
- * added back in one change), and nested items keep whether they are open. */
+ * added back in one change), and nested items keep whether they are open.
+ *
+ * While a revision is reviewed (mscos_page_model_new_for_review()), each row of an item, a
+ * recommendation or a section carries its change, if it has one, and the items the revision
+ * removed are rows of their own, closed, where the base pack had them: after the sibling
+ * before them that the revision still has (MscosPackChange:anchor-id), or first in what held
+ * them. Show Only Changes hides the rows of the page that neither changed nor hold a
+ * change. */
 
 struct _MscosPageModel
 {
@@ -35,12 +43,29 @@ struct _MscosPageModel
   /* MscosItem → its row, for every item whose row has been made */
   GHashTable   *item_rows;
   MscosPageRow *highlighted;
+
+  /* While reviewing: the comparison, and its removed items by the id of what shows them (the
+   * outcome, a resource or a set) → GPtrArray of MscosPackChange, in the base pack's order */
+  MscosPackDiff *diff;
+  GHashTable    *removed_by_holder;
+  gboolean       only_changes;
 };
 
 static void mscos_page_model_list_model_init (GListModelInterface *iface);
 
+static void review_children (MscosPageModel *self,
+                             MscosPageRow   *row);
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (MscosPageModel, mscos_page_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, mscos_page_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_ONLY_CHANGES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 has_elements (GPtrArray *array)
@@ -212,6 +237,9 @@ ensure_children (MscosPageModel *self,
     default:
       break;
     }
+
+  if (self->diff != NULL)
+    review_children (self, row);
 }
 
 /* Appends @row and, if it is open, what it shows. */
@@ -220,6 +248,9 @@ append_shown (MscosPageModel *self,
               GPtrArray      *shown,
               MscosPageRow   *row)
 {
+  if (row->hidden)
+    return;
+
   g_ptr_array_add (shown, row);
 
   if (!row->expanded)
@@ -340,6 +371,327 @@ set_all_expanded (MscosPageModel *self,
     }
 }
 
+/* --- Review ------------------------------------------------------------------------------ */
+
+MscosPackDiff *
+mscos_page_row_get_model_diff (MscosPageRow *self)
+{
+  return self->model != NULL ? self->model->diff : NULL;
+}
+
+/* Whether the row is of an item of its own (not a block, the links or a set's intro, which
+ * carry the item they are part of). */
+static gboolean
+is_item_row (MscosPageRow *row)
+{
+  return row->kind == MSCOS_PAGE_ROW_ITEM || row->kind == MSCOS_PAGE_ROW_RECOMMENDATION
+         || row->kind == MSCOS_PAGE_ROW_GROUP;
+}
+
+static const char *
+get_row_id (MscosPageRow *row)
+{
+  if (row->kind == MSCOS_PAGE_ROW_SECTION)
+    return mscos_section_get_id (row->section);
+
+  return is_item_row (row) ? mscos_item_get_id (row->item) : NULL;
+}
+
+/* The id of what shows a removed thing among its rows, found from what held it, which the
+ * revision still has: the outcome for an item of a section, or the resource or set whose open
+ * rows show it. */
+static const char *
+find_holder (MscosPackOutline *outline,
+             const char       *parent_id)
+{
+  for (const char *id = parent_id; id != NULL; id = mscos_pack_outline_get_parent_id (outline, id))
+    {
+      GObject *object;
+
+      switch (mscos_pack_outline_get_part (outline, id))
+        {
+        case MSCOS_PACK_PART_SECTION:
+          return mscos_pack_outline_get_outcome_id (outline, id);
+
+        case MSCOS_PACK_PART_ITEM:
+          object = mscos_pack_outline_lookup (outline, id);
+          if (mscos_item_get_kind (MSCOS_ITEM (object)) == MSCOS_ITEM_RESOURCE
+              || mscos_item_get_kind (MSCOS_ITEM (object)) == MSCOS_ITEM_RECOMMENDATIONS)
+            return id;
+          break;
+
+        case MSCOS_PACK_PART_PACK:
+        case MSCOS_PACK_PART_OUTCOME:
+        default:
+          return NULL;
+        }
+    }
+
+  return NULL;
+}
+
+/* Sorts the removed items by what shows them. One whose holder the revision removed too is
+ * inside a removed row, which stays closed. */
+static void
+index_removed (MscosPageModel *self)
+{
+  MscosPackOutline *outline = mscos_pack_diff_get_new_outline (self->diff);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->diff));
+
+  self->removed_by_holder = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                   (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosPackChange) change = g_list_model_get_item (G_LIST_MODEL (self->diff), i);
+      const char *parent_id = mscos_pack_change_get_old_parent_id (change);
+      const char *holder;
+      GPtrArray *removed;
+
+      if (mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED
+          || mscos_pack_change_get_part (change) != MSCOS_PACK_PART_ITEM
+          || parent_id == NULL || !mscos_pack_outline_contains (outline, parent_id)
+          || (holder = find_holder (outline, parent_id)) == NULL)
+        continue;
+
+      removed = g_hash_table_lookup (self->removed_by_holder, holder);
+      if (removed == NULL)
+        {
+          removed = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (self->removed_by_holder, (gpointer) holder, removed);
+        }
+      g_ptr_array_add (removed, g_object_ref (change));
+    }
+}
+
+static gboolean
+item_holds_changes (MscosPageModel *self,
+                    MscosItem      *item)
+{
+  GListModel *children = mscos_item_get_children (item);
+  guint n = g_list_model_get_n_items (children);
+
+  if (mscos_item_get_id (item) != NULL
+      && g_hash_table_contains (self->removed_by_holder, mscos_item_get_id (item)))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosItem) child = g_list_model_get_item (children, i);
+
+      if ((mscos_item_get_id (child) != NULL
+           && mscos_pack_diff_lookup (self->diff, mscos_item_get_id (child)) != NULL)
+          || item_holds_changes (self, child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Gives each row of @rows its change, if it has one. */
+static void
+annotate_rows (MscosPageModel *self,
+               GPtrArray      *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (rows, i);
+      const char *id = get_row_id (row);
+      MscosPackChange *change;
+
+      if (id == NULL || row->change != NULL)
+        continue;
+
+      change = mscos_pack_diff_lookup (self->diff, id);
+      if (change != NULL && mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED)
+        row->change = g_object_ref (change);
+    }
+}
+
+/* Whether @row is shown after @anchor as part of it: a recommendation nested under it, or a
+ * removed thing already put after it. */
+static gboolean
+follows_anchor (MscosPageRow *row,
+                MscosPageRow *anchor,
+                const char   *anchor_id)
+{
+  if (row->kind == MSCOS_PAGE_ROW_RECOMMENDATION && anchor->kind == MSCOS_PAGE_ROW_RECOMMENDATION
+      && row->level > anchor->level)
+    return TRUE;
+
+  return mscos_page_row_is_removed (row)
+         && g_strcmp0 (mscos_pack_change_get_anchor_id (row->change), anchor_id) == 0;
+}
+
+/* Whether @row is a removed thing put first in what held it, @parent_id. */
+static gboolean
+is_removed_first_in (MscosPageRow *row,
+                     const char   *parent_id)
+{
+  return mscos_page_row_is_removed (row) && mscos_pack_change_get_anchor_id (row->change) == NULL
+         && g_strcmp0 (mscos_pack_change_get_old_parent_id (row->change), parent_id) == 0;
+}
+
+/* Where in @rows a removed thing goes: after the row of the sibling before it, or first in
+ * what held it; after the removed things already put there. Returns the index and sets
+ * @level to the recommendation level it is shown at. */
+static guint
+find_removed_place (MscosPageModel  *self,
+                    GPtrArray       *rows,
+                    MscosPackChange *change,
+                    guint8          *level)
+{
+  MscosPackOutline *outline = mscos_pack_diff_get_new_outline (self->diff);
+  const char *anchor_id = mscos_pack_change_get_anchor_id (change);
+  const char *parent_id = mscos_pack_change_get_old_parent_id (change);
+  guint at = G_MAXUINT;
+
+  *level = 0;
+
+  for (guint i = 0; i < rows->len && anchor_id != NULL; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (rows, i);
+
+      if (!mscos_page_row_is_removed (row) && g_strcmp0 (get_row_id (row), anchor_id) == 0)
+        {
+          *level = row->level;
+          at = i + 1;
+          while (at < rows->len && follows_anchor (g_ptr_array_index (rows, at), row, anchor_id))
+            at++;
+          return at;
+        }
+    }
+
+  /* First in what held it: after its heading (a section's, a group's, the recommendation it
+   * was nested in), or before the first thing it still holds. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (rows, i);
+      const char *id = get_row_id (row);
+
+      if (id == NULL || mscos_page_row_is_removed (row))
+        continue;
+      if (g_strcmp0 (id, parent_id) == 0)
+        {
+          if (row->kind == MSCOS_PAGE_ROW_RECOMMENDATION)
+            *level = row->level + 1;
+          at = i + 1;
+          break;
+        }
+      if (row->kind != MSCOS_PAGE_ROW_SECTION
+          && g_strcmp0 (mscos_pack_outline_get_parent_id (outline, id), parent_id) == 0)
+        {
+          *level = row->level;
+          at = i;
+          break;
+        }
+    }
+
+  if (at == G_MAXUINT)
+    return rows->len;
+
+  while (at < rows->len && is_removed_first_in (g_ptr_array_index (rows, at), parent_id))
+    at++;
+
+  return at;
+}
+
+/* Adds to @rows, where each was, the removed things that @holder_id shows. */
+static void
+merge_removed (MscosPageModel *self,
+               GPtrArray      *rows,
+               MscosPageRow   *owner,
+               const char     *holder_id)
+{
+  GPtrArray *removed = holder_id ? g_hash_table_lookup (self->removed_by_holder, holder_id) : NULL;
+
+  for (guint i = 0; removed != NULL && i < removed->len; i++)
+    {
+      MscosPackChange *change = g_ptr_array_index (removed, i);
+      MscosItem *item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
+      MscosPageRowKind kind;
+      MscosPageRow *row;
+      guint8 level;
+      guint at;
+
+      switch (mscos_item_get_kind (item))
+        {
+        case MSCOS_ITEM_RECOMMENDATION:
+          kind = MSCOS_PAGE_ROW_RECOMMENDATION;
+          break;
+
+        case MSCOS_ITEM_GROUP:
+          kind = MSCOS_PAGE_ROW_GROUP;
+          break;
+
+        case MSCOS_ITEM_QUOTE:
+        case MSCOS_ITEM_RESOURCE:
+        case MSCOS_ITEM_RECOMMENDATIONS:
+        case MSCOS_ITEM_PROFILE:
+        case MSCOS_ITEM_AUDIO:
+        case MSCOS_ITEM_TEXT:
+        default:
+          kind = MSCOS_PAGE_ROW_ITEM;
+          break;
+        }
+
+      at = find_removed_place (self, rows, change, &level);
+      row = mscos_page_row_new (self, kind, owner);
+      row->item = g_object_ref (item);
+      row->change = g_object_ref (change);
+      row->level = kind == MSCOS_PAGE_ROW_RECOMMENDATION ? level : 0;
+      /* Shown closed: what it held went with it. */
+      row->expandable = FALSE;
+      g_ptr_array_insert (rows, at, row);
+    }
+}
+
+static void
+review_children (MscosPageModel *self,
+                 MscosPageRow   *row)
+{
+  annotate_rows (self, row->children);
+  if (!mscos_page_row_is_removed (row))
+    merge_removed (self, row->children, row, mscos_item_get_id (row->item));
+}
+
+/* Hides, or shows again, the rows of the page itself that Show Only Changes leaves out: a
+ * section's heading stays while something under it is shown. */
+static void
+update_hidden (MscosPageModel *self)
+{
+  MscosPageRow *section = NULL;
+
+  for (guint i = 0; i < self->top_rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (self->top_rows, i);
+
+      if (row->kind == MSCOS_PAGE_ROW_HEADER)
+        continue;
+
+      if (row->kind == MSCOS_PAGE_ROW_SECTION)
+        {
+          section = row;
+          row->hidden = self->only_changes && row->change == NULL;
+          continue;
+        }
+
+      /* What an item holds is looked at only here: opening a page costs no more for it. */
+      row->hidden = self->only_changes && row->change == NULL
+                    && !item_holds_changes (self, row->item);
+      if (!row->hidden && section != NULL)
+        section->hidden = FALSE;
+    }
+}
+
+/* An item revealed that Show Only Changes hides brings the whole page back. */
+static void
+reveal_hidden (MscosPageModel *self,
+               MscosPageRow   *row)
+{
+  if (row != NULL && self->only_changes && !mscos_page_row_is_shown (row))
+    mscos_page_model_set_only_changes (self, FALSE);
+}
+
 static void
 mscos_page_model_dispose (GObject *object)
 {
@@ -358,11 +710,51 @@ mscos_page_model_finalize (GObject *object)
   MscosPageModel *self = MSCOS_PAGE_MODEL (object);
 
   g_clear_pointer (&self->item_rows, g_hash_table_unref);
+  g_clear_pointer (&self->removed_by_holder, g_hash_table_unref);
+  g_clear_object (&self->diff);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->top_rows, g_ptr_array_unref);
   g_clear_object (&self->outcome);
 
   G_OBJECT_CLASS (mscos_page_model_parent_class)->finalize (object);
+}
+
+static void
+mscos_page_model_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MscosPageModel *self = MSCOS_PAGE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_CHANGES:
+      g_value_set_boolean (value, self->only_changes);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mscos_page_model_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MscosPageModel *self = MSCOS_PAGE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_CHANGES:
+      mscos_page_model_set_only_changes (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static GType
@@ -404,6 +796,20 @@ mscos_page_model_class_init (MscosPageModelClass *klass)
 
   object_class->dispose = mscos_page_model_dispose;
   object_class->finalize = mscos_page_model_finalize;
+  object_class->get_property = mscos_page_model_get_property;
+  object_class->set_property = mscos_page_model_set_property;
+
+  /**
+   * MscosPageModel:only-changes:
+   *
+   * While reviewing, whether the page shows only what changed: the rows of items that are
+   * new, removed, moved or changed, or that hold such an item, and the headings above them.
+   */
+  properties[PROP_ONLY_CHANGES] =
+    g_param_spec_boolean ("only-changes", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -627,6 +1033,8 @@ mscos_page_model_reveal (MscosPageModel *self,
         mscos_page_model_set_expanded (self, row, TRUE);
     }
 
+  reveal_hidden (self, g_hash_table_lookup (self->item_rows, item));
+
   return g_hash_table_lookup (self->item_rows, item);
 }
 
@@ -703,4 +1111,114 @@ mscos_page_model_set_highlighted (MscosPageModel *self,
   self->highlighted = row;
   if (row != NULL)
     mscos_page_row_update_highlighted (row, TRUE);
+}
+
+/**
+ * mscos_page_model_new_for_review:
+ * @outcome: the outcome to show, from the revision under review
+ * @diff: the comparison of the base pack with the revision
+ *
+ * The page of @outcome with the changes of @diff: each row of an item, recommendation or
+ * section knows its change (mscos_page_row_get_change()), and the items the revision
+ * removed are shown, closed, where the base pack had them.
+ *
+ * Returns: (transfer full): the rows of @outcome's page, every item closed
+ */
+MscosPageModel *
+mscos_page_model_new_for_review (MscosOutcome  *outcome,
+                                 MscosPackDiff *diff)
+{
+  MscosPageModel *self;
+
+  g_return_val_if_fail (MSCOS_IS_OUTCOME (outcome), NULL);
+  g_return_val_if_fail (MSCOS_IS_PACK_DIFF (diff), NULL);
+
+  self = mscos_page_model_new (outcome);
+  self->diff = g_object_ref (diff);
+  index_removed (self);
+  annotate_rows (self, self->top_rows);
+  merge_removed (self, self->top_rows, NULL, mscos_outcome_get_id (outcome));
+
+  g_ptr_array_set_size (self->shown, 0);
+  for (guint i = 0; i < self->top_rows->len; i++)
+    g_ptr_array_add (self->shown, g_ptr_array_index (self->top_rows, i));
+  number_rows (self, 0);
+  update_last_masks (self, 0, self->shown->len);
+
+  return self;
+}
+
+/**
+ * mscos_page_model_get_diff:
+ *
+ * Returns: (transfer none) (nullable): the comparison the page shows, while reviewing
+ */
+MscosPackDiff *
+mscos_page_model_get_diff (MscosPageModel *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), NULL);
+
+  return self->diff;
+}
+
+/**
+ * mscos_page_row_get_model:
+ * @row: a row of an outcome page
+ *
+ * Returns: (transfer none) (nullable): the model @row is of, while it lives
+ */
+MscosPageModel *
+mscos_page_row_get_model (MscosPageRow *row)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (row), NULL);
+
+  return row->model;
+}
+
+gboolean
+mscos_page_model_get_only_changes (MscosPageModel *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), FALSE);
+
+  return self->only_changes;
+}
+
+/**
+ * mscos_page_model_set_only_changes:
+ * @only_changes: whether to hide what did not change
+ *
+ * While reviewing, hides the rows of items that neither changed nor hold a change, and the
+ * headings of sections with nothing left under them; or shows them again. Items stay open
+ * or closed as they were. Does nothing when not reviewing.
+ */
+void
+mscos_page_model_set_only_changes (MscosPageModel *self,
+                                   gboolean        only_changes)
+{
+  g_autoptr (GPtrArray) shown = NULL;
+  guint old_length;
+
+  g_return_if_fail (MSCOS_IS_PAGE_MODEL (self));
+
+  only_changes = !!only_changes;
+  if (self->diff == NULL || self->only_changes == only_changes)
+    return;
+
+  self->only_changes = only_changes;
+  update_hidden (self);
+
+  shown = g_ptr_array_sized_new (self->shown->len);
+  for (guint i = 0; i < self->top_rows->len; i++)
+    append_shown (self, shown, g_ptr_array_index (self->top_rows, i));
+
+  old_length = self->shown->len;
+  for (guint i = 0; i < old_length; i++)
+    ((MscosPageRow *) g_ptr_array_index (self->shown, i))->position = G_MAXUINT;
+  g_ptr_array_unref (self->shown);
+  self->shown = g_steal_pointer (&shown);
+  number_rows (self, 0);
+  update_last_masks (self, 0, self->shown->len);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->shown->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_CHANGES]);
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "mscos-outcome.h"
+#include "mscos-pack-diff.h"
 #include "mscos-page-row.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,13 @@ guint           mscos_page_model_find_control_row  (MscosPageModel *self,
                                                     gboolean        forward);
 void            mscos_page_model_set_highlighted   (MscosPageModel *self,
                                                     MscosPageRow   *row);
+
+MscosPageModel *mscos_page_model_new_for_review    (MscosOutcome   *outcome,
+                                                    MscosPackDiff  *diff);
+MscosPackDiff  *mscos_page_model_get_diff          (MscosPageModel *self);
+MscosPageModel *mscos_page_row_get_model           (MscosPageRow   *row);
+gboolean        mscos_page_model_get_only_changes  (MscosPageModel *self);
+void            mscos_page_model_set_only_changes  (MscosPageModel *self,
+                                                    gboolean        only_changes);
 
 G_END_DECLS

@@ -39,6 +39,7 @@ mscos_page_row_finalize (GObject *object)
   g_clear_object (&self->section);
   g_clear_object (&self->item);
   g_clear_pointer (&self->block, mscos_block_unref);
+  g_clear_object (&self->change);
 
   G_OBJECT_CLASS (mscos_page_row_parent_class)->finalize (object);
 }
@@ -328,14 +329,20 @@ mscos_page_row_has_controls (MscosPageRow *self)
   switch (self->kind)
     {
     case MSCOS_PAGE_ROW_HEADER:
-      return mscos_outcome_get_link (self->outcome) != NULL;
+      /* While reviewing, it has Show Only Changes. */
+      return mscos_outcome_get_link (self->outcome) != NULL
+             || mscos_page_row_get_model_diff (self) != NULL;
 
     case MSCOS_PAGE_ROW_ITEM:
+      /* A removed item, shown while reviewing, has no bookmark or note, and stays closed. */
+      return !mscos_page_row_is_removed (self);
+
     case MSCOS_PAGE_ROW_LINKS:
       return TRUE;
 
     case MSCOS_PAGE_ROW_RECOMMENDATION:
-      return mscos_item_is_bookmarkable (self->item);
+      /* A removed recommendation is the base pack's: nothing to bookmark or note. */
+      return mscos_item_is_bookmarkable (self->item) && !mscos_page_row_is_removed (self);
 
     case MSCOS_PAGE_ROW_SECTION:
     case MSCOS_PAGE_ROW_BLOCK:
@@ -421,4 +428,71 @@ mscos_page_row_get_frame_last (MscosPageRow *self,
   g_return_val_if_fail (frame < self->n_frames, FALSE);
 
   return (self->last_mask & (1u << frame)) != 0;
+}
+
+/**
+ * mscos_page_row_get_diff:
+ *
+ * Returns: (transfer none) (nullable): while the page is reviewed, the comparison of the
+ *   base pack with the revision shown
+ */
+MscosPackDiff *
+mscos_page_row_get_diff (MscosPageRow *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+
+  return mscos_page_row_get_model_diff (self);
+}
+
+/**
+ * mscos_page_row_get_change:
+ *
+ * Returns: (transfer none) (nullable): while the page is reviewed, what changed in the row's
+ *   item (or section, for a section's row): new, removed, moved or changed; %NULL if nothing
+ *   did, or the row is not of an item or a section
+ */
+MscosPackChange *
+mscos_page_row_get_change (MscosPageRow *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+
+  return self->change;
+}
+
+/**
+ * mscos_page_row_is_removed:
+ *
+ * Returns: whether the row shows an item of the base pack that the revision removed, where
+ *   it was
+ */
+gboolean
+mscos_page_row_is_removed (MscosPageRow *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), FALSE);
+
+  return self->change != NULL
+         && mscos_pack_change_get_change_type (self->change) == MSCOS_CHANGE_REMOVED;
+}
+
+/**
+ * mscos_page_row_get_old_item:
+ *
+ * Returns: (transfer none) (nullable): for a changed or moved item, the base pack's version of
+ *   it, to show the difference; %NULL otherwise
+ */
+MscosItem *
+mscos_page_row_get_old_item (MscosPageRow *self)
+{
+  GObject *old;
+
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+
+  if (self->change == NULL || self->kind == MSCOS_PAGE_ROW_SECTION
+      || mscos_pack_change_get_change_type (self->change) == MSCOS_CHANGE_NEW
+      || mscos_pack_change_get_change_type (self->change) == MSCOS_CHANGE_REMOVED)
+    return NULL;
+
+  old = mscos_pack_change_get_old_object (self->change);
+
+  return MSCOS_IS_ITEM (old) ? MSCOS_ITEM (old) : NULL;
 }

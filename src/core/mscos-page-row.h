@@ -12,6 +12,8 @@
 #include "mscos-block.h"
 #include "mscos-item.h"
 #include "mscos-outcome.h"
+#include "mscos-pack-change.h"
+#include "mscos-pack-diff.h"
 #include "mscos-section.h"
 
 G_BEGIN_DECLS
@@ -65,5 +67,9 @@ gboolean          mscos_page_row_get_frame_first   (MscosPageRow *self,
                                                     guint         frame);
 gboolean          mscos_page_row_get_frame_last    (MscosPageRow *self,
                                                     guint         frame);
+MscosPackDiff    *mscos_page_row_get_diff          (MscosPageRow *self);
+MscosPackChange  *mscos_page_row_get_change        (MscosPageRow *self);
+gboolean          mscos_page_row_is_removed        (MscosPageRow *self);
+MscosItem        *mscos_page_row_get_old_item      (MscosPageRow *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-audio-card.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
@@ -194,10 +195,13 @@ mscos_audio_card_bind (MscosItemCard *card,
   const MscosAudioSource *page_source = find_source (self, MSCOS_AUDIO_SOURCE_PAGE);
   GtkMediaStream *stream = NULL;
   gboolean playable;
+  MscosItem *old = mscos_page_row_get_old_item (row);
 
-  gtk_label_set_text (self->title_label, mscos_item_get_title (item));
+  mscos_change_label_set_words (self->title_label, mscos_item_get_title (item),
+                                old ? mscos_item_get_title (old) : NULL);
   gtk_label_set_text (self->speaker_label, mscos_item_get_speaker (item));
-  mscos_text_label_set_text (self->description_label, mscos_item_get_summary (item));
+  mscos_change_label_set_words (self->description_label, mscos_item_get_summary (item),
+                                old ? mscos_item_get_summary (old) : NULL);
   mscos_item_actions_set_item (self->actions, item);
 
   for (guint i = 0; sources != NULL && i < sources->len; i++)

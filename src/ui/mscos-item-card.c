@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mscos-audio-card.h"
+#include "mscos-change-label.h"
 #include "mscos-item-actions.h"
 #include "mscos-item-card.h"
 #include "mscos-profile-card.h"
@@ -27,6 +28,10 @@ typedef struct
   MscosContentPack *pack;
   MscosPageRow     *row;
   GSignalGroup     *row_signals;
+  /* the card's bookmark and note buttons (not a reference: a child of the card) */
+  GtkWidget        *actions;
+  /* Whether the card's accessible description says what changed in its item. */
+  gboolean          described;
   /* Set while a disclosure button is brought in line with the row, so that doing so is not
    * taken for the user's click. */
   gboolean          updating;
@@ -95,6 +100,27 @@ create_phone_row (const MscosPhone *phone)
   gtk_box_append (GTK_BOX (row), button);
 
   return row;
+}
+
+/* While reviewing, the card (its first child, the group that screen readers name after the
+ * item) says what changed in its item: "New", "Moved: from Voices". */
+static void
+describe_change (MscosItemCard *self,
+                 MscosPageRow  *row)
+{
+  MscosItemCardPrivate *priv = mscos_item_card_get_instance_private (self);
+  GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self));
+  g_autofree char *summary = row ? mscos_change_label_dup_summary (row) : NULL;
+
+  if (group == NULL || (summary == NULL && !priv->described))
+    return;
+
+  if (summary != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    summary, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  priv->described = summary != NULL;
 }
 
 static void
@@ -311,6 +337,11 @@ mscos_item_card_set_row (MscosItemCard *self,
     {
       MSCOS_ITEM_CARD_GET_CLASS (self)->bind (self, row);
       MSCOS_ITEM_CARD_GET_CLASS (self)->expanded_changed (self, mscos_page_row_get_expanded (row));
+      /* A removed item, shown while reviewing, is the base pack's: nothing to bookmark or
+       * note. */
+      if (priv->actions != NULL)
+        gtk_widget_set_visible (priv->actions, !mscos_page_row_is_removed (row));
+      describe_change (self, row);
     }
 }
 
@@ -374,6 +405,7 @@ mscos_item_card_set_up_actions (MscosItemCard *self,
   g_return_if_fail (MSCOS_IS_ITEM_CARD (self));
   g_return_if_fail (MSCOS_IS_ITEM_ACTIONS (actions));
 
+  priv->actions = actions;
   mscos_item_actions_set_library (MSCOS_ITEM_ACTIONS (actions), priv->library);
   mscos_item_actions_set_pack (MSCOS_ITEM_ACTIONS (actions), priv->pack);
 }

@@ -56,6 +56,8 @@ struct _MscosOutcomePage
   MscosOutcome      *outcome;
   MscosContentPack  *pack;
   MscosLibrary      *library;
+  /* While reviewing: the comparison of the base pack with the revision shown */
+  MscosPackDiff     *diff;
   MscosPageModel    *model;
   /* What of the model the view has been given. */
   MscosPageFeed     *feed;
@@ -86,6 +88,7 @@ enum {
   PROP_OUTCOME,
   PROP_PACK,
   PROP_LIBRARY,
+  PROP_DIFF,
   N_PROPS
 };
 
@@ -403,7 +406,8 @@ mscos_outcome_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (mscos_outcome_page_parent_class)->constructed (object);
 
-  self->model = mscos_page_model_new (self->outcome);
+  self->model = self->diff != NULL ? mscos_page_model_new_for_review (self->outcome, self->diff)
+                                   : mscos_page_model_new (self->outcome);
   /* The view starts with the rows of a first screen, so that the page's first frame shows
    * its heading and first items, and is given the rest in the frames that follow. Given one
    * row a frame from the first, the outcome's first items came two or three frames after the
@@ -441,6 +445,7 @@ mscos_outcome_page_dispose (GObject *object)
   g_clear_object (&self->outcome);
   g_clear_object (&self->pack);
   g_clear_object (&self->library);
+  g_clear_object (&self->diff);
 
   G_OBJECT_CLASS (mscos_outcome_page_parent_class)->dispose (object);
 }
@@ -465,6 +470,10 @@ mscos_outcome_page_get_property (GObject    *object,
 
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
+      break;
+
+    case PROP_DIFF:
+      g_value_set_object (value, self->diff);
       break;
 
     default:
@@ -492,6 +501,10 @@ mscos_outcome_page_set_property (GObject      *object,
 
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_DIFF:
+      self->diff = g_value_dup_object (value);
       break;
 
     default:
@@ -532,6 +545,16 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL,
                          MSCOS_TYPE_LIBRARY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosOutcomePage:diff:
+   *
+   * While a revision is reviewed, its comparison with the base pack: the page marks what
+   * is new, removed, moved or changed, and its header has Show Only Changes.
+   */
+  properties[PROP_DIFF] =
+    g_param_spec_object ("diff", NULL, NULL,
+                         MSCOS_TYPE_PACK_DIFF,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

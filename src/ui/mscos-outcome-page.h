@@ -12,6 +12,7 @@
 #include "mscos-content-pack.h"
 #include "mscos-library.h"
 #include "mscos-outcome.h"
+#include "mscos-pack-diff.h"
 
 G_BEGIN_DECLS
 

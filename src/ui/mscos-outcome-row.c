@@ -12,9 +12,11 @@
 #include <glib/gi18n.h>
 
 #include "mscos-blocks-view.h"
+#include "mscos-change-label.h"
 #include "mscos-item-card.h"
 #include "mscos-outcome-header.h"
 #include "mscos-outcome-row.h"
+#include "mscos-page-model.h"
 #include "mscos-recommendation-row.h"
 #include "mscos-ui-utils.h"
 
@@ -39,6 +41,9 @@
 
 /* The width a row needs: that of a 360 px window less the page's margins. */
 #define ROW_MIN_WIDTH 300
+/* How far a recommendation's change is indented at each level, as the recommendation is
+ * (mscos-recommendation-row.c). */
+#define CHANGE_INDENT_PX 24
 
 /* The width the last row was given, which is what a new row will get: the rows of a page are
  * all as wide. */
@@ -79,6 +84,12 @@ struct _MscosOutcomeRow
 
   MscosPageRow     *row;
   GSignalGroup     *row_signals;
+
+  /* While reviewing: what changed in the row's item, above its card, made the first time a
+   * row has a change; and the header's Show Only Changes, bound to the page's model. */
+  GtkWidget        *change_label;
+  GtkWidget        *only_changes_button;
+  GBinding         *only_changes_binding;
 };
 
 G_DEFINE_FINAL_TYPE (MscosOutcomeRow, mscos_outcome_row, GTK_TYPE_WIDGET)
@@ -410,6 +421,67 @@ update_frames (MscosOutcomeRow *self)
                  self->row != NULL && mscos_page_row_get_kind (self->row) == MSCOS_PAGE_ROW_HEADER);
 }
 
+static void
+clear_only_changes_binding (MscosOutcomeRow *self)
+{
+  if (self->only_changes_binding == NULL)
+    return;
+
+  g_binding_unbind (self->only_changes_binding);
+  g_clear_object (&self->only_changes_binding);
+}
+
+/* While reviewing: the row's change above its card; a removed item's card dimmed; Show Only
+ * Changes under the page's header. */
+static void
+update_change (MscosOutcomeRow *self)
+{
+  MscosPageRow *row = self->row;
+  MscosPackChange *change = row ? mscos_page_row_get_change (row) : NULL;
+  gboolean header = row != NULL && mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_HEADER
+                    && mscos_page_row_get_diff (row) != NULL;
+  GtkWidget *content = self->shown != CONTENT_NONE ? self->contents[self->shown] : NULL;
+
+  if (change != NULL && self->change_label == NULL)
+    {
+      self->change_label = mscos_change_label_new ();
+      gtk_box_prepend (GTK_BOX (self->frames[MSCOS_PAGE_ROW_MAX_FRAMES - 1]), self->change_label);
+    }
+  if (self->change_label != NULL)
+    {
+      gboolean nested = change != NULL
+                        && mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_RECOMMENDATION;
+
+      mscos_change_label_set_row (MSCOS_CHANGE_LABEL (self->change_label), change ? row : NULL);
+      gtk_widget_set_margin_start (self->change_label,
+                                   nested ? CHANGE_INDENT_PX * mscos_page_row_get_level (row) : 0);
+    }
+
+  /* The cards say their change to screen readers themselves (MscosItemCard). */
+  for (guint i = 0; i < N_CONTENTS; i++)
+    if (self->contents[i] != NULL)
+      set_css_class (self->contents[i], "removed-item",
+                     self->contents[i] == content && row != NULL
+                     && mscos_page_row_is_removed (row));
+
+  clear_only_changes_binding (self);
+  if (header && self->only_changes_button == NULL)
+    {
+      self->only_changes_button = gtk_toggle_button_new_with_mnemonic (_("Show _Only Changes"));
+      gtk_widget_set_halign (self->only_changes_button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (self->only_changes_button, "only-changes-button");
+      gtk_box_append (GTK_BOX (self->frames[MSCOS_PAGE_ROW_MAX_FRAMES - 1]),
+                      self->only_changes_button);
+    }
+  if (self->only_changes_button != NULL)
+    gtk_widget_set_visible (self->only_changes_button, header);
+  if (header)
+    self->only_changes_binding =
+      g_object_ref (g_object_bind_property (mscos_page_row_get_model (row), "only-changes",
+                                            self->only_changes_button, "active",
+                                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+}
+
 static GtkSizeRequestMode
 mscos_outcome_row_get_request_mode (GtkWidget *widget)
 {
@@ -528,6 +600,7 @@ mscos_outcome_row_dispose (GObject *object)
   MscosOutcomeRow *self = MSCOS_OUTCOME_ROW (object);
 
   mscos_outcome_row_set_row (self, NULL);
+  clear_only_changes_binding (self);
   mscos_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->row_signals);
   g_clear_object (&self->library);
@@ -712,6 +785,9 @@ mscos_outcome_row_set_row (MscosOutcomeRow *self,
 
   if (content != CONTENT_NONE)
     bind_content (self, content, row);
+  if (self->change_label != NULL || self->only_changes_button != NULL
+      || (row != NULL && mscos_page_row_get_diff (row) != NULL))
+    update_change (self);
 
   update_frames (self);
   if (self->shown != CONTENT_NONE)

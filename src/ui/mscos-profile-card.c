@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-blocks-view.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
@@ -51,11 +52,14 @@ mscos_profile_card_bind (MscosItemCard *card,
 {
   MscosProfileCard *self = MSCOS_PROFILE_CARD (card);
   MscosItem *item = mscos_page_row_get_item (row);
+  MscosItem *old = mscos_page_row_get_old_item (row);
   GPtrArray *blocks = mscos_item_get_blocks (item);
 
   adw_avatar_set_text (self->avatar, mscos_item_get_title (item));
-  gtk_label_set_text (self->name_label, mscos_item_get_title (item));
-  mscos_text_label_set_text (self->role_label, mscos_item_get_role (item));
+  mscos_change_label_set_words (self->name_label, mscos_item_get_title (item),
+                                old ? mscos_item_get_title (old) : NULL);
+  mscos_change_label_set_words (self->role_label, mscos_item_get_role (item),
+                                old ? mscos_item_get_role (old) : NULL);
   mscos_blocks_view_set_block (self->lead_view, blocks && blocks->len > 0 ? g_ptr_array_index (blocks, 0) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), mscos_page_row_get_expandable (row));
   mscos_item_actions_set_item (self->actions, item);

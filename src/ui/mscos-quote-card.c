@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-quote-card.h"
@@ -70,12 +71,15 @@ mscos_quote_card_bind (MscosItemCard *card,
 {
   MscosQuoteCard *self = MSCOS_QUOTE_CARD (card);
   MscosItem *item = mscos_page_row_get_item (row);
+  MscosItem *old = mscos_page_row_get_old_item (row);
   g_autofree char *attribution = dup_attribution_line (item);
+  g_autofree char *old_attribution = old ? dup_attribution_line (old) : NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *name = NULL;
 
-  gtk_label_set_text (self->words_label, mscos_item_get_text (item));
-  gtk_label_set_text (self->attribution_label, attribution);
+  mscos_change_label_set_words (self->words_label, mscos_item_get_text (item),
+                                old ? mscos_item_get_text (old) : NULL);
+  mscos_change_label_set_words (self->attribution_label, attribution, old_attribution);
   if (mscos_item_get_speaker (item) == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->attribution_label), "dim-label");
   else

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "mscos-change-label.h"
 #include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
@@ -96,20 +97,28 @@ mscos_recommendation_row_set_row (MscosRecommendationRow *self,
                                   MscosPageRow           *row)
 {
   MscosItem *item;
+  MscosItem *old;
   const char *label;
+  gboolean bookmarkable;
 
   g_return_if_fail (MSCOS_IS_RECOMMENDATION_ROW (self));
   g_return_if_fail (row == NULL || mscos_page_row_get_kind (row) == MSCOS_PAGE_ROW_RECOMMENDATION);
 
   item = row ? mscos_page_row_get_item (row) : NULL;
-  mscos_item_actions_set_item (self->actions, item != NULL && mscos_item_is_bookmarkable (item) ? item : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->actions), item == NULL || mscos_item_is_bookmarkable (item));
+  /* A removed recommendation, shown while reviewing, is the base pack's: nothing to
+   * bookmark or note. */
+  bookmarkable = item != NULL && mscos_item_is_bookmarkable (item)
+                 && !mscos_page_row_is_removed (row);
+  mscos_item_actions_set_item (self->actions, bookmarkable ? item : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions), item == NULL || bookmarkable);
   if (item == NULL)
     return;
 
+  old = mscos_page_row_get_old_item (row);
   label = mscos_item_get_label (item);
   gtk_label_set_text (self->marker_label, label ? label : "•");
   gtk_label_set_width_chars (self->marker_label, label ? MAX (2, (int) g_utf8_strlen (label, -1)) : 2);
-  gtk_label_set_text (self->text_label, mscos_item_get_text (item));
+  mscos_change_label_set_words (self->text_label, mscos_item_get_text (item),
+                                old ? mscos_item_get_text (old) : NULL);
   gtk_widget_set_margin_start (GTK_WIDGET (self), INDENT_PX * mscos_page_row_get_level (row));
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-recommendation-set.h"
@@ -50,9 +51,13 @@ mscos_recommendation_set_bind (MscosItemCard *card,
   /* Translators: how screen readers name the button that opens a set of recommendations:
    * its title, then "18 recommendations" */
   g_autofree char *accessible = g_strdup_printf (_("%s, %s"), mscos_item_get_title (item), count);
+  MscosItem *old = mscos_page_row_get_old_item (row);
 
-  gtk_label_set_text (self->title_label, mscos_item_get_title (item));
+  mscos_change_label_set_words (self->title_label, mscos_item_get_title (item),
+                                old ? mscos_item_get_title (old) : NULL);
   gtk_label_set_text (self->count_label, count);
+  /* A removed set, shown while reviewing, stays closed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->expand_button), !mscos_page_row_is_removed (row));
   mscos_item_actions_set_item (self->actions, item);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box),

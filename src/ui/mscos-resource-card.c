@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-resource-card.h"
@@ -51,12 +52,16 @@ mscos_resource_card_bind (MscosItemCard *card,
 {
   MscosResourceCard *self = MSCOS_RESOURCE_CARD (card);
   MscosItem *item = mscos_page_row_get_item (row);
+  MscosItem *old = mscos_page_row_get_old_item (row);
   const char *type = mscos_item_get_resource_type (item);
 
   gtk_label_set_text (self->type_label, mscos_item_get_resource_type_name (type));
-  mscos_text_label_set_text (self->organisation_label, mscos_item_get_organisation (item));
-  gtk_label_set_text (self->title_label, mscos_item_get_title (item));
-  mscos_text_label_set_text (self->summary_label, mscos_item_get_summary (item));
+  mscos_change_label_set_words (self->organisation_label, mscos_item_get_organisation (item),
+                                old ? mscos_item_get_organisation (old) : NULL);
+  mscos_change_label_set_words (self->title_label, mscos_item_get_title (item),
+                                old ? mscos_item_get_title (old) : NULL);
+  mscos_change_label_set_words (self->summary_label, mscos_item_get_summary (item),
+                                old ? mscos_item_get_summary (old) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), mscos_page_row_get_expandable (row));
   mscos_item_card_show_phones (card, self->phones_box, item);
   mscos_item_actions_set_item (self->actions, item);

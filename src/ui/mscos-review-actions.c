@@ -852,6 +852,16 @@ _mscos_window_review_is_active (MscosWindow *self)
   return self->review != NULL && self->review->session != NULL;
 }
 
+/* The comparison the outcome pages show, while reviewing. */
+MscosPackDiff *
+_mscos_window_review_get_diff (MscosWindow *self)
+{
+  if (!_mscos_window_review_is_active (self))
+    return NULL;
+
+  return mscos_review_session_get_diff (self->review->session);
+}
+
 /* The sidebar's Changes row, while reviewing. */
 GListModel *
 _mscos_window_review_create_sidebar_section (MscosWindow *self)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mscos-change-label.h"
 #include "mscos-blocks-view.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
@@ -39,9 +40,10 @@ mscos_text_card_bind (MscosItemCard *card,
 {
   MscosTextCard *self = MSCOS_TEXT_CARD (card);
   MscosItem *item = mscos_page_row_get_item (row);
+  MscosItem *old = mscos_page_row_get_old_item (row);
   const char *title = mscos_item_get_title (item);
 
-  mscos_text_label_set_text (self->title_label, title);
+  mscos_change_label_set_words (self->title_label, title, old ? mscos_item_get_title (old) : NULL);
   mscos_blocks_view_set_blocks (self->body_view, mscos_item_get_blocks (item));
   mscos_links_box_fill (self->links_box, mscos_item_get_links (item));
   mscos_item_card_show_phones (card, self->phones_box, item);

@@ -86,6 +86,7 @@ void              _mscos_window_review_dispose    (MscosWindow      *self);
 gboolean          _mscos_window_review_pack_changed (MscosWindow    *self,
                                                    MscosContentPack *pack);
 gboolean          _mscos_window_review_is_active  (MscosWindow      *self);
+MscosPackDiff    *_mscos_window_review_get_diff   (MscosWindow      *self);
 GListModel       *_mscos_window_review_create_sidebar_section (MscosWindow *self);
 void              _mscos_window_review_decorate_sidebar_item (MscosWindow      *self,
                                                               MscosSidebarItem *item);

@@ -86,8 +86,12 @@ show_outcome (MscosWindow  *self,
 
   if (page == NULL)
     {
-      page = mscos_outcome_page_new (outcome, mscos_session_get_content_pack (self->session),
-                                     mscos_session_get_library (self->session));
+      page = g_object_new (MSCOS_TYPE_OUTCOME_PAGE,
+                           "outcome", outcome,
+                           "pack", mscos_session_get_content_pack (self->session),
+                           "library", mscos_session_get_library (self->session),
+                           "diff", _mscos_window_review_get_diff (self),
+                           NULL);
       gtk_stack_add_named (self->page_stack, page, id);
       g_hash_table_insert (self->pages, g_strdup (id), page);
     }

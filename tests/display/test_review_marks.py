@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""An outcome page while a revision is reviewed (tests/data/review/make-revision.py's edits of
+the built-in pack): the removed resource is shown where it was, marked Removed; the quote
+whose attribution changed is marked Changed and its attribution's label tells a screen reader
+which words were added; the reworded recommendation says which words were removed and which
+added, and a renumbered one its old number; the new quote of another outcome is marked New,
+in its card's accessible description too; a renumbered recommendation says its old number and
+a moved item where it came from. Show Only Changes hides what did not change, and brings it
+back. A note written on the base revision, on an item this one changed, says the item changed
+since the note, and the item shows what changed. Screenshots of a changed item and a removed one, light and dark, wide and
+narrow, are written for people to look at."""
+
+import json
+import os
+
+from harness import BUILD_DIR, App, Home, check, run, wait_for
+from page_scroll import WHEEL_DOWN, WHEEL_UP, page, scroll_to, wheel
+
+REVISION = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision.json")
+SAFETY = "Safety from any trafficker or other abusers"
+
+
+def load_revision():
+    with open(REVISION, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def find_item(pack, item_id):
+    def walk(items):
+        for item in items:
+            if item.get("id") == item_id:
+                return item
+            found = walk(item.get("items", [])) or walk(item.get("groups", []))
+            if found:
+                return found
+        return None
+    for outcome in pack["outcomes"]:
+        for section in outcome["sections"]:
+            found = walk(section["items"])
+            if found:
+                return found
+    raise AssertionError(f"{item_id} is not in the revision")
+
+
+def open_outcome(app, title):
+    sidebar = app.find("Outcomes", role="list")
+    row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=sidebar)
+                            if r.name.startswith(title)], f"the sidebar's row of {title!r}")[0]
+    app.activate(row)
+    app.find(title, role="heading")
+    return page(app, title)
+
+
+def pressed(toggle):
+    import pyatspi
+    states = toggle.getState()
+    return states.contains(pyatspi.STATE_PRESSED) or states.contains(pyatspi.STATE_CHECKED)
+
+
+def labels_described(app, start):
+    return [n for n in app.find_all(role="label") if (n.description or "").startswith(start)]
+
+
+def scroll_to_top(app):
+    for _ in range(40):
+        if app.find_all(name="Show Only Changes", role="toggle button"):
+            return
+        wheel(app, WHEEL_UP, clicks=10)
+        app.sync()
+
+
+def test_safety(app, revision):
+    rows = open_outcome(app, SAFETY)
+
+    # The quote whose attribution changed: marked, and its words said.
+    quote = find_item(revision, "safety.quote-victoria-marks")
+    added = scroll_to(app, rows, lambda: labels_described(app, "added: (former member)"),
+                      "the changed attribution")
+    check(added[0].name.endswith("(former member)"),
+          f"the attribution shows the added words in place ({added[0].name!r})")
+    check(app.find_all(name="Changed", role="label"), "the changed quote is marked Changed")
+    app.screenshot("review-changed-quote-light")
+
+    # The reworded recommendation of the set: its old and new words, said as such.
+    reworded = find_item(revision, "safety.rab-recs.1")
+    scroll_to_top(app)
+    set_button = scroll_to(app, rows, lambda: [b for b in app.find_all(role="toggle button")
+                                               if b.name.startswith("The MSCOS Research Advisory Board")],
+                           "the set's button")[0]
+    app.activate(set_button)
+    said = scroll_to(app, rows, lambda: labels_described(app, "removed: "), "the reworded recommendation")
+    words = reworded["text"].split(" ")
+    check("added: all" in said[0].description,
+          f"the reworded recommendation says what was removed and added ({said[0].description!r})")
+    check(all(word in said[0].name for word in words),
+          "the recommendation shows the new words among the old")
+    app.screenshot("review-changed-recommendation-light")
+
+    # Show Only Changes: the opening quote, which did not change, goes; the removed resource,
+    # far down the page, comes on screen.
+    scroll_to_top(app)
+    opening = find_item(revision, "safety.opening-quote")["text"]
+    wait_for(lambda: app.has_text(opening), "the opening quote")
+    app.activate(app.find("Show Only Changes", role="toggle button"))
+    wait_for(lambda: pressed(app.find("Show Only Changes", role="toggle button")), "Show Only Changes on")
+    wait_for(lambda: not app.has_text(opening), "the unchanged opening quote to be hidden")
+    check(True, "Show Only Changes hides the unchanged items")
+    removed = scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"), "the removed resource")
+    check(removed, "the removed resource is shown, marked Removed")
+    gone = find_item(load_base(), "safety.ireland-second-evaluation")["title"]
+    check(app.has_text(gone), "the removed resource shows its title")
+    check(not [b for b in app.find_all(role="toggle button") if b.name == "Bookmark"
+               and (b.description or "").startswith(gone)],
+          "a removed resource has nothing to bookmark")
+    wheel(app, WHEEL_DOWN, clicks=2)
+    app.screenshot("review-removed-item-light")
+    scroll_to_top(app)
+    app.activate(app.find("Show Only Changes", role="toggle button"))
+    # The view keeps the row it showed in place, and the top of the page comes above it.
+    above = find_item(revision, "safety.shandra-woworuntu")["name"]
+    wait_for(lambda: app.has_text(above), "the unchanged profile above the set to come back")
+    scroll_to_top(app)
+    check(not pressed(app.find("Show Only Changes", role="toggle button")), "Show Only Changes is off")
+    wait_for(lambda: app.has_text(opening), "the unchanged items to come back")
+    check(True, "turning Show Only Changes off brings them back")
+
+
+def test_renumbered(app, revision):
+    """The set nested in a resource whose recommendations were renumbered, a new one first."""
+    rows = page(app, SAFETY)
+    title = find_item(revision, "safety.devolved-pilot-evaluation")["title"]
+    resource = scroll_to(app, rows, lambda: app.find_all(name=title, role="grouping"),
+                         "the resource that holds the renumbered set")[0]
+    app.activate(app.find("Find out more", role="toggle button", parent=resource))
+    nested = find_item(revision, "safety.devolved-pilot-evaluation.recs")["title"]
+    set_button = scroll_to(app, rows, lambda: [b for b in app.find_all(role="toggle button")
+                                               if b.name.startswith(nested)], "the renumbered set")[0]
+    app.activate(set_button)
+    first = find_item(revision, "safety.devolved-pilot-evaluation.recs.review-new-first")["text"]
+    scroll_to(app, rows, lambda: app.has_text(first), "the new first recommendation")
+    check(app.find_all(name="New", role="label"), "the new recommendation is marked New")
+    was = scroll_to(app, rows, lambda: app.find_all(name="was 1.", role="label"), "the old number")
+    check(was, "a renumbered recommendation says its old number: 'was 1.'")
+    app.screenshot("review-renumbered-light")
+
+
+def test_moved(app, base):
+    outcome = [o for o in base["outcomes"] if o["id"] == "working-with-the-set"][0]
+    section = [s for s in outcome["sections"] if s["id"] == "working-with-the-set.study"][0]
+    rows = open_outcome(app, "Corporate responsibility and finance")
+    where = f"from {outcome['title']}: {section['title']}"
+    scroll_to(app, rows, lambda: app.find_all(name=where, role="label"), "where the moved item came from")
+    check(app.find_all(name="Moved", role="label"), f"the moved item says it moved, {where!r}")
+
+
+def test_note(home, base):
+    """A note written on the base revision, on the quote whose attribution this revision
+    changed: the note says the item changed since, and the quote shows what changed."""
+    quote = find_item(base, "safety.quote-victoria-marks")
+    name = f"Quote from {quote['speaker']}"
+    with App(home=home) as app:
+        rows = open_outcome(app, SAFETY)
+        card = scroll_to(app, rows, lambda: app.find_all(name=name, role="grouping"), "the quote")[0]
+        app.activate(app.find("Add note", parent=card))
+        app.find("Note", role="text", showing=True, parent=app.node)
+        app.type("Ask who she speaks for now.")
+        app.keys("Escape")
+        app.find_text("Ask who she speaks for now.", parent=card)
+        wait_for(lambda: os.path.exists(home.library_path())
+                 and "Ask who she speaks for now." in open(home.library_path(), encoding="utf-8").read(),
+                 "the note to be saved")
+        app.quit()
+
+    with App("--review", REVISION, home=home) as app:
+        rows = open_outcome(app, SAFETY)
+        card = scroll_to(app, rows, lambda: app.find_all(name=name, role="grouping"), "the quote")[0]
+        app.find_text("changed since your note", parent=card)
+        check(True, "the note says its item changed since it was written")
+        check([n for n in app.find_all(role="label", parent=card)
+               if (n.description or "").startswith("added: (former member)")],
+              "the item shows what changed, as every changed item does")
+        app.quit()
+
+
+def load_base():
+    from test_review import BASE
+    with open(BASE, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def test_new_quote(app, revision):
+    outcome = [o for o in revision["outcomes"] if o["id"] == "working-with-the-set"][0]
+    rows = open_outcome(app, outcome["title"])
+    new = find_item(revision, "working-with-the-set.study.review-new-quote")
+    scroll_to(app, rows, lambda: app.find_all(name="New", role="label"), "the new quote's mark")
+    check(app.has_text(new["text"]), "the new quote is shown, marked New")
+    described = [n for n in app.find_all() if n.description == "New"]
+    check(described, "the new quote's card says New to a screen reader")
+
+
+def looks(style, width):
+    """A changed recommendation and a removed resource, for people to look at."""
+    home = Home()
+    home.set_setting("style-variant", f"'{style}'")
+    home.set_setting("window-width", str(width))
+    suffix = style + ("-narrow" if width < 600 else "")
+    try:
+        with App("--review", REVISION, home=home) as app:
+            # The first change of Safety on the Changes page is the reworded recommendation:
+            # its row opens it in its set, in the narrow window too.
+            safety = app.find(SAFETY, role="list")
+            show = wait_for(lambda: [b for b in app.find_all(role="button", parent=safety)
+                                     if b.name != "Add comment"], "the rows' buttons")
+            app.activate(show[0])
+            rows = page(app, SAFETY)
+            scroll_to(app, rows, lambda: labels_described(app, "removed: "), "the reworded recommendation")
+            app.screenshot(f"review-changed-recommendation-{suffix}")
+            scroll_to_top(app)
+            app.activate(app.find("Show Only Changes", role="toggle button"))
+            scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"), "the removed resource")
+            wheel(app, WHEEL_DOWN, clicks=2)
+            app.screenshot(f"review-removed-item-{suffix}")
+            app.quit()
+    finally:
+        home.remove()
+
+
+def main():
+    home = Home()
+    revision = load_revision()
+    try:
+        with App("--review", REVISION, home=home) as app:
+            app.find("Changes", role="list item")
+            test_safety(app, revision)
+            test_renumbered(app, revision)
+            test_new_quote(app, revision)
+            test_moved(app, load_base())
+            app.quit()
+    finally:
+        home.remove()
+
+    home = Home()
+    try:
+        test_note(home, load_base())
+    finally:
+        home.remove()
+
+    if os.environ.get("MSCOS_SKIP_LOOKS") != "1":
+        for style, width in (("dark", 1100), ("light", 360), ("dark", 360)):
+            looks(style, width)
+
+
+if __name__ == "__main__":
+    run(main)
