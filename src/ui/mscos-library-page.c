@@ -208,6 +208,8 @@ struct _MscosLibraryPage
    * view has bound since the page was mapped, and whether the tick has waited a frame for
    * the view to bind the last rows given */
   guint                 feed_tick;
+  /* the list view's vertical adjustment while the page is mapped */
+  GtkAdjustment        *vadjustment;
   guint                 bound_end;
   gboolean              waited;
   /* the outcome id of each choice of the outcome filter */
@@ -530,6 +532,16 @@ fill_outcome_choices (MscosLibraryPage *self)
   gtk_drop_down_set_model (self->outcome_dropdown, G_LIST_MODEL (choices));
 }
 
+/* Gives the view every entry at once, for good. */
+static void
+finish_feed (MscosLibraryPage *self)
+{
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
+  mscos_library_feed_set_limit (self->feed, G_MAXUINT);
+}
+
 static gboolean
 feed_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -560,6 +572,26 @@ feed_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* A key pressed in the list, or the list scrolled, while the page opens: the view is given every
+ * entry first, so that End, Page Down or the scroll bar reach the last one, not the last given
+ * so far. The view then builds the rows where it is taken to, as it would have anyway. */
+static gboolean
+list_key_pressed_cb (MscosLibraryPage *self)
+{
+  if (self->feed_tick != 0)
+    finish_feed (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+list_scrolled_cb (MscosLibraryPage *self)
+{
+  /* The page opens at the top; the view moves from it only when the user scrolls. */
+  if (self->feed_tick != 0 && gtk_adjustment_get_value (self->vadjustment) > 0)
+    finish_feed (self);
+}
+
 /* A page not on screen does not follow the library: the window keeps the Bookmarks page while
  * the Notes page or an outcome is shown, and a hidden list view that followed every change
  * cost each bookmark toggle 4 ms of the main thread with a library of 20 entries, and 8 ms
@@ -581,6 +613,12 @@ mscos_library_page_map (GtkWidget *widget)
   update_empty_state (self);
 
   GTK_WIDGET_CLASS (mscos_library_page_parent_class)->map (widget);
+
+  g_set_object (&self->vadjustment,
+                gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+  if (self->vadjustment != NULL)
+    g_signal_connect_swapped (self->vadjustment, "value-changed",
+                              G_CALLBACK (list_scrolled_cb), self);
 }
 
 static void
@@ -590,6 +628,9 @@ mscos_library_page_unmap (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (mscos_library_page_parent_class)->unmap (widget);
 
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, list_scrolled_cb, self);
+  g_clear_object (&self->vadjustment);
   if (self->feed_tick != 0)
     gtk_widget_remove_tick_callback (widget, self->feed_tick);
   self->feed_tick = 0;
@@ -609,6 +650,9 @@ mscos_library_page_dispose (GObject *object)
   if (self->feed_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
   self->feed_tick = 0;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, list_scrolled_cb, self);
+  g_clear_object (&self->vadjustment);
   g_clear_object (&self->feed);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
@@ -650,7 +694,15 @@ mscos_library_page_class_init (MscosLibraryPageClass *klass)
 static void
 mscos_library_page_init (MscosLibraryPage *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the view's own key bindings. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   self->outcome_ids = g_ptr_array_new_with_free_func (g_free);
 }

@@ -399,6 +399,70 @@ test_opens_a_screen_first (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2000);
 }
 
+/* The list view of a page of 2,000 notes opened just now, once it has its first rows. */
+static GtkWidget *
+open_long_page (Fixture *fixture)
+{
+  GtkWidget *list_view;
+
+  import_notes (fixture, 2000);
+  show_page (fixture, MSCOS_LIBRARY_PAGE_NOTES);
+  gtk_window_set_default_size (fixture->window, 500, 700);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (fixture->page, MSCOS_TYPE_LIBRARY_PAGE,
+                                                         "list_view"));
+  while (gtk_widget_get_first_child (list_view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), <, 2000);
+
+  return list_view;
+}
+
+/* End, Page Down or any key pressed in the list while the page opens reaches the last note,
+ * not the last of those given to the list view so far: the view is given them all first. */
+static void
+test_key_while_opening (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *list_view = open_long_page (fixture);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (list_view);
+  gboolean pressed = FALSE;
+
+  /* What the window gives the list for the key, before the list's own bindings. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_End, 0, 0, &handled);
+      g_assert_false (handled);
+      pressed = TRUE;
+    }
+  g_assert_true (pressed);
+
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2000);
+}
+
+/* The list scrolled (the scroll bar dragged, the wheel) while the page opens can reach the last
+ * note at once. */
+static void
+test_scroll_while_opening (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *list_view = open_long_page (fixture);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+
+  /* Once there is something to scroll to. */
+  while (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), <, 2000);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->shown), ==, 2000);
+}
+
 /* The test's own folders hold no MIME database, without which GTK cannot tell an icon's SVG
  * from other data: the empty page's icon, which GTK starts loading in a thread once the page
  * is laid out (a stack measures each of its pages), fails to load, and its warning would end
@@ -448,6 +512,10 @@ main (int   argc,
               test_rows_on_screen_only, fixture_tear_down);
   g_test_add ("/ui/library-page/opens-a-screen-first", Fixture, NULL, fixture_set_up,
               test_opens_a_screen_first, fixture_tear_down);
+  g_test_add ("/ui/library-page/key-while-opening", Fixture, NULL, fixture_set_up,
+              test_key_while_opening, fixture_tear_down);
+  g_test_add ("/ui/library-page/scroll-while-opening", Fixture, NULL, fixture_set_up,
+              test_scroll_while_opening, fixture_tear_down);
 
   return g_test_run ();
 }
