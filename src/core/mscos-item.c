@@ -175,7 +175,7 @@ mscos_item_finalize (GObject *object)
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_clear_pointer (&self->phones, g_ptr_array_unref);
   g_clear_object (&self->children);
-  g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->strings, mscos_content_text_unref);
 
   G_OBJECT_CLASS (mscos_item_parent_class)->finalize (object);
 }
