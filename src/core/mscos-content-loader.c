@@ -455,10 +455,10 @@ find_in_item (MscosItem  *item,
 
   place = MAX (find_in_blocks (item->blocks, needle), find_in_blocks (item->intro, needle));
 
-  n_children = g_list_model_get_n_items (G_LIST_MODEL (item->children));
+  n_children = g_list_model_get_n_items (mscos_item_get_children (item));
   for (guint i = 0; place != TEXT_FOUND && i < n_children; i++)
     {
-      MscosItem *group = g_list_model_get_item (G_LIST_MODEL (item->children), i);
+      MscosItem *group = g_list_model_get_item (mscos_item_get_children (item), i);
 
       if (group->kind == MSCOS_ITEM_GROUP)
         {
@@ -584,7 +584,7 @@ index_item (Loader    *loader,
 /* Loads the array member @name of @object with @func, which leaves each item it makes on the
  * pending stack, then moves those items to the end of @store all at once: each change to a
  * store is announced with a signal and a property notification, which cost more than making
- * the item. */
+ * the item. @store is made if it is NULL and some item was read. */
 static void
 load_items_into (Loader          *loader,
                  JsonObject      *object,
@@ -593,7 +593,7 @@ load_items_into (Loader          *loader,
                  gboolean         non_empty,
                  LoadElementFunc  func,
                  gpointer         data,
-                 GListStore      *store)
+                 GListStore     **store)
 {
   GPtrArray *pending = loader->pending_items;
   guint start = pending->len;
@@ -602,7 +602,9 @@ load_items_into (Loader          *loader,
 
   if (pending->len > start)
     {
-      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+      if (*store == NULL)
+        *store = g_list_store_new (MSCOS_TYPE_ITEM);
+      g_list_store_splice (*store, g_list_model_get_n_items (G_LIST_MODEL (*store)), 0,
                            pending->pdata + start, pending->len - start);
       g_ptr_array_set_size (pending, start);
     }
@@ -660,7 +662,7 @@ load_recommendation_cb (Loader   *loader,
       else
         {
           load_items_into (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested,
-                           item->children);
+                           &item->children);
         }
     }
 
@@ -697,8 +699,10 @@ load_group_cb (Loader   *loader,
   context.parent = group;
   context.depth = 1;
   load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
-                   &context, group->children);
+                   &context, &group->children);
 
+  if (set->children == NULL)
+    set->children = g_list_store_new (MSCOS_TYPE_ITEM);
   g_list_store_append (set->children, group);
 }
 
@@ -777,7 +781,8 @@ load_item_kind (Loader     *loader,
         item->blocks = mscos_content_load_blocks (loader, object, "body", FALSE);
         item->links = mscos_content_load_links (loader, object);
         load_phones (loader, object, item);
-        load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context, item->children);
+        load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context,
+                         &item->children);
       }
       break;
 
@@ -877,7 +882,7 @@ load_section_cb (Loader   *loader,
   section->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
 
   load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context,
-                   section->items);
+                   &section->items);
 
   g_list_store_append (outcome->sections, section);
 }

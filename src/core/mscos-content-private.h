@@ -61,6 +61,7 @@ struct _MscosItem
   /* (nullable): NULL when the pack gives none */
   GPtrArray        *corrections;
   GPtrArray        *phones;
+  /* (nullable): NULL when the item has none; made by the loader as it adds the first */
   GListStore       *children;
   /* SHA-256 of the item's text, computed the first time it is asked for (items never change) */
   char             *digest;
