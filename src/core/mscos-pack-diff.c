@@ -16,6 +16,7 @@
 #include "mscos-pack-change-private.h"
 #include "mscos-pack-diff.h"
 #include "mscos-pack-outline-private.h"
+#include "mscos-word-diff.h"
 
 /* What changed between two revisions of a content pack, as a pure function of the two.
  *
@@ -1163,4 +1164,176 @@ mscos_pack_diff_format_json (MscosPackDiff *self)
   json_generator_set_pretty (generator, TRUE);
 
   return json_generator_to_data (generator, NULL);
+}
+
+/* --- Blocks of rich text --------------------------------------------------------------- */
+
+/* How far ahead among the revision's blocks a base block looks for its partner: a run of
+ * more new paragraphs than that before a changed one shows it as removed and added. It bounds
+ * the word comparisons to this many a block. */
+#define PAIR_LOOKAHEAD 8
+
+static void
+append_block (GString          *text,
+              const MscosBlock *block)
+{
+  if (mscos_block_get_label (block) != NULL)
+    g_string_append_printf (text, "%s ", mscos_block_get_label (block));
+  if (mscos_block_get_text (block) != NULL)
+    g_string_append_printf (text, "%s\n", mscos_block_get_text (block));
+  for (guint i = 0; i < mscos_block_get_n_children (block); i++)
+    append_block (text, mscos_block_get_child (block, i));
+}
+
+/* Whether two blocks are one block edited rather than two different ones: of the same type,
+ * and at least half of their words the same. */
+static gboolean
+blocks_similar (const MscosBlock *a,
+                const MscosBlock *b)
+{
+  g_autoptr (GString) a_text = g_string_new (NULL);
+  g_autoptr (GString) b_text = g_string_new (NULL);
+  g_autoptr (GArray) spans = NULL;
+  gsize same = 0;
+
+  if (mscos_block_get_block_type (a) != mscos_block_get_block_type (b))
+    return FALSE;
+  if (block_equal (a, b))
+    return TRUE;
+
+  append_block (a_text, a);
+  append_block (b_text, b);
+  if (a_text->len + b_text->len == 0)
+    return TRUE;
+
+  spans = mscos_word_diff (a_text->str, b_text->str, NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const MscosWordDiffSpan *span = &g_array_index (spans, MscosWordDiffSpan, i);
+
+      if (span->op == MSCOS_WORD_DIFF_EQUAL)
+        same += span->old_end - span->old_start;
+    }
+
+  return 4 * same >= a_text->len + b_text->len;
+}
+
+static void
+append_pair (GArray           *pairs,
+             MscosBlockChange  change,
+             MscosBlock       *old_block,
+             MscosBlock       *new_block)
+{
+  MscosBlockPair pair = { change, old_block, new_block };
+
+  if (change == MSCOS_BLOCK_CHANGE_CHANGED && block_equal (old_block, new_block))
+    pair.change = MSCOS_BLOCK_CHANGE_NONE;
+  g_array_append_val (pairs, pair);
+}
+
+/* The blocks both texts start and end with are the same; in between, each base block is the
+ * partner of the first block of the revision, a few ahead at most, that is like it, and the
+ * revision's blocks it passes over are added; a base block with no partner is removed. The
+ * texts of a pack are a few paragraphs long, and an edit rewords, adds or takes out one or
+ * two: this finds those without a comparison of every block with every other. */
+static GArray *
+pair_blocks (MscosBlock **old_blocks,
+             guint        n_old,
+             MscosBlock **new_blocks,
+             guint        n_new)
+{
+  GArray *pairs = g_array_sized_new (FALSE, FALSE, sizeof (MscosBlockPair), MAX (n_old, n_new));
+  guint prefix = 0, suffix = 0;
+  guint next_new;
+
+  while (prefix < n_old && prefix < n_new && block_equal (old_blocks[prefix], new_blocks[prefix]))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix
+         && block_equal (old_blocks[n_old - 1 - suffix], new_blocks[n_new - 1 - suffix]))
+    suffix++;
+
+  for (guint i = 0; i < prefix; i++)
+    append_pair (pairs, MSCOS_BLOCK_CHANGE_NONE, old_blocks[i], new_blocks[i]);
+
+  next_new = prefix;
+  for (guint i = prefix; i < n_old - suffix; i++)
+    {
+      guint found = G_MAXUINT;
+
+      for (guint j = next_new; j < n_new - suffix && j < next_new + PAIR_LOOKAHEAD; j++)
+        if (blocks_similar (old_blocks[i], new_blocks[j]))
+          {
+            found = j;
+            break;
+          }
+
+      if (found == G_MAXUINT)
+        {
+          append_pair (pairs, MSCOS_BLOCK_CHANGE_REMOVED, old_blocks[i], NULL);
+          continue;
+        }
+
+      for (; next_new < found; next_new++)
+        append_pair (pairs, MSCOS_BLOCK_CHANGE_ADDED, NULL, new_blocks[next_new]);
+      append_pair (pairs, MSCOS_BLOCK_CHANGE_CHANGED, old_blocks[i], new_blocks[found]);
+      next_new = found + 1;
+    }
+  for (; next_new < n_new - suffix; next_new++)
+    append_pair (pairs, MSCOS_BLOCK_CHANGE_ADDED, NULL, new_blocks[next_new]);
+
+  for (guint i = 0; i < suffix; i++)
+    append_pair (pairs, MSCOS_BLOCK_CHANGE_NONE, old_blocks[n_old - suffix + i],
+                 new_blocks[n_new - suffix + i]);
+
+  return pairs;
+}
+
+/**
+ * mscos_pack_diff_pair_blocks:
+ * @old_blocks: (nullable) (element-type MscosBlock): the base pack's text
+ * @new_blocks: (nullable) (element-type MscosBlock): the revision's text
+ *
+ * Compares two rich texts block by block (a paragraph, heading, quotation or list each), so
+ * that each changed block can show its word-level difference with its old version, and
+ * blocks added or removed whole say so. Blocks are paired by their place and their words:
+ * a block most of whose words a block of the other text has, in the same order among the
+ * others, is that block edited.
+ *
+ * Returns: (transfer full) (element-type MscosBlockPair): the blocks of both texts, in order:
+ *   a removed block where it was, before the blocks added in its place
+ */
+GArray *
+mscos_pack_diff_pair_blocks (GPtrArray *old_blocks,
+                             GPtrArray *new_blocks)
+{
+  return pair_blocks (old_blocks != NULL ? (MscosBlock **) old_blocks->pdata : NULL,
+                      old_blocks != NULL ? old_blocks->len : 0,
+                      new_blocks != NULL ? (MscosBlock **) new_blocks->pdata : NULL,
+                      new_blocks != NULL ? new_blocks->len : 0);
+}
+
+/**
+ * mscos_pack_diff_pair_entries:
+ * @old_list: a list block of the base pack
+ * @new_list: its partner in the revision
+ *
+ * Compares the entries of two lists as mscos_pack_diff_pair_blocks() compares blocks.
+ *
+ * Returns: (transfer full) (element-type MscosBlockPair): the entries of both lists, in order
+ */
+GArray *
+mscos_pack_diff_pair_entries (MscosBlock *old_list,
+                              MscosBlock *new_list)
+{
+  guint n_old = mscos_block_get_n_children (old_list);
+  guint n_new = mscos_block_get_n_children (new_list);
+  g_autofree MscosBlock **old_entries = g_new (MscosBlock *, MAX (n_old, 1));
+  g_autofree MscosBlock **new_entries = g_new (MscosBlock *, MAX (n_new, 1));
+
+  for (guint i = 0; i < n_old; i++)
+    old_entries[i] = mscos_block_get_child (old_list, i);
+  for (guint i = 0; i < n_new; i++)
+    new_entries[i] = mscos_block_get_child (new_list, i);
+
+  return pair_blocks (old_entries, n_old, new_entries, n_new);
 }

@@ -45,8 +45,13 @@ struct _MscosPageRow
   /* While reviewing: whether Show Only Changes hides the row. */
   guint             hidden : 1;
   /* While reviewing: what changed in the row's item, or NULL. A removed item's row shows the
-   * base pack's item. */
+   * base pack's item, and a removed section's row the base pack's section. */
   MscosPackChange  *change;
+  /* While reviewing a changed text, for a block row: how its block differs from the base
+   * pack's, and for a changed block the base pack's version. A removed block's row shows the
+   * base pack's block. */
+  MscosBlock       *old_block;
+  MscosBlockChange  block_change;
 };
 
 GPtrArray    *mscos_page_model_get_shown       (MscosPageModel   *self);

@@ -134,6 +134,45 @@ add_item_row (GPtrArray      *rows,
   row->expandable = shows_more (item);
 }
 
+/* The blocks of @blocks from @first on, as a new array that does not hold them. */
+static GPtrArray *
+slice_blocks (GPtrArray *blocks,
+              guint      first)
+{
+  GPtrArray *slice = g_ptr_array_new ();
+
+  for (guint i = first; blocks != NULL && i < blocks->len; i++)
+    g_ptr_array_add (slice, g_ptr_array_index (blocks, i));
+
+  return slice;
+}
+
+/* While reviewing an item whose text changed: a row for each block of the text compared
+ * with the base pack's, those removed included, each knowing how its block changed. */
+static void
+add_compared_block_rows (GPtrArray      *rows,
+                         MscosPageModel *self,
+                         MscosPageRow   *owner,
+                         GPtrArray      *old_blocks,
+                         GPtrArray      *blocks,
+                         guint           first)
+{
+  g_autoptr (GPtrArray) old_slice = slice_blocks (old_blocks, first);
+  g_autoptr (GPtrArray) slice = slice_blocks (blocks, first);
+  g_autoptr (GArray) pairs = mscos_pack_diff_pair_blocks (old_slice, slice);
+
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const MscosBlockPair *pair = &g_array_index (pairs, MscosBlockPair, i);
+      MscosPageRow *row = add_row (rows, self, MSCOS_PAGE_ROW_BLOCK, owner, owner->item);
+
+      row->block = mscos_block_ref (pair->new_block != NULL ? pair->new_block : pair->old_block);
+      row->block_change = pair->change;
+      if (pair->change == MSCOS_BLOCK_CHANGE_CHANGED)
+        row->old_block = mscos_block_ref (pair->old_block);
+    }
+}
+
 static void
 add_block_rows (GPtrArray      *rows,
                 MscosPageModel *self,
@@ -141,6 +180,14 @@ add_block_rows (GPtrArray      *rows,
                 GPtrArray      *blocks,
                 guint           first)
 {
+  MscosItem *old = self->diff != NULL ? mscos_page_row_get_old_item (owner) : NULL;
+
+  if (old != NULL)
+    {
+      add_compared_block_rows (rows, self, owner, mscos_item_get_blocks (old), blocks, first);
+      return;
+    }
+
   for (guint i = first; blocks != NULL && i < blocks->len; i++)
     {
       MscosPageRow *row = add_row (rows, self, MSCOS_PAGE_ROW_BLOCK, owner, owner->item);
@@ -430,6 +477,16 @@ find_holder (MscosPackOutline *outline,
   return NULL;
 }
 
+static gboolean
+is_removed_section (MscosPageModel *self,
+                    const char     *id)
+{
+  MscosPackChange *change = mscos_pack_diff_lookup (self->diff, id);
+
+  return change != NULL && mscos_pack_change_get_part (change) == MSCOS_PACK_PART_SECTION
+         && mscos_pack_change_get_change_type (change) == MSCOS_CHANGE_REMOVED;
+}
+
 /* Sorts the removed items by what shows them. One whose holder the revision removed too is
  * inside a removed row, which stays closed. */
 static void
@@ -448,9 +505,15 @@ index_removed (MscosPageModel *self)
       GPtrArray *removed;
 
       if (mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED
-          || mscos_pack_change_get_part (change) != MSCOS_PACK_PART_ITEM
-          || parent_id == NULL || !mscos_pack_outline_contains (outline, parent_id)
-          || (holder = find_holder (outline, parent_id)) == NULL)
+          || mscos_pack_change_get_part (change) != MSCOS_PACK_PART_ITEM || parent_id == NULL)
+        continue;
+
+      /* The items of a removed section are shown under its heading, found by its id. */
+      if (!mscos_pack_outline_contains (outline, parent_id))
+        holder = is_removed_section (self, parent_id) ? parent_id : NULL;
+      else
+        holder = find_holder (outline, parent_id);
+      if (holder == NULL)
         continue;
 
       removed = g_hash_table_lookup (self->removed_by_holder, holder);
@@ -500,6 +563,11 @@ annotate_rows (MscosPageModel *self,
 
       if (id == NULL || row->change != NULL)
         continue;
+
+      /* A resource or set that holds nothing now but what the revision removed opens to show
+       * it. */
+      if (row->kind == MSCOS_PAGE_ROW_ITEM && g_hash_table_contains (self->removed_by_holder, id))
+        row->expandable = TRUE;
 
       change = mscos_pack_diff_lookup (self->diff, id);
       if (change != NULL && mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED)
@@ -595,6 +663,83 @@ find_removed_place (MscosPageModel  *self,
   return at;
 }
 
+/* A row of a thing the revision removed, shown closed: what it held went with it. */
+static MscosPageRow *
+new_removed_row (MscosPageModel  *self,
+                 MscosPageRow    *owner,
+                 MscosPackChange *change,
+                 guint8           level)
+{
+  MscosItem *item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
+  MscosPageRowKind kind;
+  MscosPageRow *row;
+
+  switch (mscos_item_get_kind (item))
+    {
+    case MSCOS_ITEM_RECOMMENDATION:
+      kind = MSCOS_PAGE_ROW_RECOMMENDATION;
+      break;
+
+    case MSCOS_ITEM_GROUP:
+      kind = MSCOS_PAGE_ROW_GROUP;
+      break;
+
+    case MSCOS_ITEM_QUOTE:
+    case MSCOS_ITEM_RESOURCE:
+    case MSCOS_ITEM_RECOMMENDATIONS:
+    case MSCOS_ITEM_PROFILE:
+    case MSCOS_ITEM_AUDIO:
+    case MSCOS_ITEM_TEXT:
+    default:
+      kind = MSCOS_PAGE_ROW_ITEM;
+      break;
+    }
+
+  row = mscos_page_row_new (self, kind, owner);
+  row->item = g_object_ref (item);
+  row->change = g_object_ref (change);
+  row->level = kind == MSCOS_PAGE_ROW_RECOMMENDATION ? level : 0;
+  row->expandable = FALSE;
+  /* So that the Changes page can open it (mscos_page_model_reveal()); the base pack's items
+   * are other objects than the revision's. */
+  g_hash_table_insert (self->item_rows, item, row);
+
+  return row;
+}
+
+/* Where the rows of the section @section_id end among the rows of the page: after its
+ * heading and its items, and after the removed things already put after them. */
+static guint
+find_section_end (MscosPageModel *self,
+                  const char     *section_id)
+{
+  MscosPackOutline *outline = mscos_pack_diff_get_new_outline (self->diff);
+  gboolean inside = FALSE;
+
+  for (guint i = 1; i < self->top_rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (self->top_rows, i);
+      const char *id;
+
+      if (mscos_page_row_is_removed (row))
+        continue;
+
+      if (row->kind == MSCOS_PAGE_ROW_SECTION)
+        id = mscos_section_get_id (row->section);
+      else if (mscos_item_get_id (row->item) != NULL)
+        id = mscos_pack_outline_get_section_id (outline, mscos_item_get_id (row->item));
+      else
+        continue;
+
+      if (g_strcmp0 (id, section_id) == 0)
+        inside = TRUE;
+      else if (inside)
+        return i;
+    }
+
+  return self->top_rows->len;
+}
+
 /* Adds to @rows, where each was, the removed things that @holder_id shows. */
 static void
 merge_removed (MscosPageModel *self,
@@ -607,41 +752,53 @@ merge_removed (MscosPageModel *self,
   for (guint i = 0; removed != NULL && i < removed->len; i++)
     {
       MscosPackChange *change = g_ptr_array_index (removed, i);
-      MscosItem *item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
-      MscosPageRowKind kind;
-      MscosPageRow *row;
       guint8 level;
+      guint at = find_removed_place (self, rows, change, &level);
+
+      g_ptr_array_insert (rows, at, new_removed_row (self, owner, change, level));
+    }
+}
+
+/* Adds to the rows of the page each section the revision removed, where the base pack had
+ * it: its heading, then its items, all removed. */
+static void
+merge_removed_sections (MscosPageModel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->diff));
+  const char *outcome_id = mscos_outcome_get_id (self->outcome);
+  guint first_at = 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (MscosPackChange) change = g_list_model_get_item (G_LIST_MODEL (self->diff), i);
+      const char *anchor_id = mscos_pack_change_get_anchor_id (change);
+      GPtrArray *removed;
+      MscosPageRow *row;
       guint at;
 
-      switch (mscos_item_get_kind (item))
-        {
-        case MSCOS_ITEM_RECOMMENDATION:
-          kind = MSCOS_PAGE_ROW_RECOMMENDATION;
-          break;
+      if (mscos_pack_change_get_part (change) != MSCOS_PACK_PART_SECTION
+          || mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED
+          || g_strcmp0 (mscos_pack_change_get_old_outcome_id (change), outcome_id) != 0)
+        continue;
 
-        case MSCOS_ITEM_GROUP:
-          kind = MSCOS_PAGE_ROW_GROUP;
-          break;
+      /* After what the section before it holds, or first on the page, after the removed
+       * sections put there already. */
+      if (anchor_id == NULL)
+        at = first_at;
+      else
+        at = find_section_end (self, anchor_id);
 
-        case MSCOS_ITEM_QUOTE:
-        case MSCOS_ITEM_RESOURCE:
-        case MSCOS_ITEM_RECOMMENDATIONS:
-        case MSCOS_ITEM_PROFILE:
-        case MSCOS_ITEM_AUDIO:
-        case MSCOS_ITEM_TEXT:
-        default:
-          kind = MSCOS_PAGE_ROW_ITEM;
-          break;
-        }
-
-      at = find_removed_place (self, rows, change, &level);
-      row = mscos_page_row_new (self, kind, owner);
-      row->item = g_object_ref (item);
+      row = mscos_page_row_new (self, MSCOS_PAGE_ROW_SECTION, NULL);
+      row->section = MSCOS_SECTION (g_object_ref (mscos_pack_change_get_old_object (change)));
       row->change = g_object_ref (change);
-      row->level = kind == MSCOS_PAGE_ROW_RECOMMENDATION ? level : 0;
-      /* Shown closed: what it held went with it. */
-      row->expandable = FALSE;
-      g_ptr_array_insert (rows, at, row);
+      g_ptr_array_insert (self->top_rows, at++, row);
+
+      removed = g_hash_table_lookup (self->removed_by_holder, mscos_pack_change_get_id (change));
+      for (guint j = 0; removed != NULL && j < removed->len; j++)
+        g_ptr_array_insert (self->top_rows, at++,
+                            new_removed_row (self, NULL, g_ptr_array_index (removed, j), 0));
+      if (anchor_id == NULL)
+        first_at = at;
     }
 }
 
@@ -681,6 +838,63 @@ update_hidden (MscosPageModel *self)
       if (!row->hidden && section != NULL)
         section->hidden = FALSE;
     }
+}
+
+/* The change of @item if it is one of the base pack's that the revision removed. */
+static MscosPackChange *
+lookup_removed (MscosPageModel *self,
+                MscosItem      *item)
+{
+  MscosPackChange *change;
+
+  if (self->diff == NULL || mscos_item_get_id (item) == NULL)
+    return NULL;
+
+  change = mscos_pack_diff_lookup (self->diff, mscos_item_get_id (item));
+  if (change == NULL || mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED
+      || mscos_pack_change_get_old_object (change) != G_OBJECT (item))
+    return NULL;
+
+  return change;
+}
+
+/* Opens what shows a removed item where it was: the revision's resource or set that held it.
+ * An item inside a removed one is shown by that one, closed. */
+static MscosPageRow *
+reveal_removed (MscosPageModel *self,
+                MscosItem      *item)
+{
+  MscosPackOutline *outline = mscos_pack_diff_get_new_outline (self->diff);
+  MscosPackChange *change = lookup_removed (self, item);
+  const char *parent_id = mscos_pack_change_get_old_parent_id (change);
+  MscosItem *parent = mscos_item_get_parent (item);
+  const char *holder_id;
+  GObject *holder;
+
+  if (parent_id == NULL)
+    return NULL;
+
+  if (!mscos_pack_outline_contains (outline, parent_id))
+    {
+      if (parent != NULL && lookup_removed (self, parent) != NULL)
+        return reveal_removed (self, parent);
+
+      /* In a removed section, or what the page does not show. */
+      return g_hash_table_lookup (self->item_rows, item);
+    }
+
+  holder_id = find_holder (outline, parent_id);
+  holder = holder_id != NULL ? mscos_pack_outline_lookup (outline, holder_id) : NULL;
+  if (MSCOS_IS_ITEM (holder))
+    {
+      MscosPageRow *holder_row = mscos_page_model_reveal (self, MSCOS_ITEM (holder));
+
+      if (holder_row == NULL)
+        return NULL;
+      mscos_page_model_set_expanded (self, holder_row, TRUE);
+    }
+
+  return g_hash_table_lookup (self->item_rows, item);
 }
 
 /* An item revealed that Show Only Changes hides brings the whole page back. */
@@ -1002,9 +1216,11 @@ mscos_page_model_set_all_expanded (MscosPageModel *self,
 
 /**
  * mscos_page_model_reveal:
- * @item: an item of the page, at any depth
+ * @item: an item of the page, at any depth; while reviewing, one of the base pack's that the
+ *   revision removed
  *
- * Opens whatever holds @item, so that its row is shown.
+ * Opens whatever holds @item, so that its row is shown. A removed item is shown where it
+ * was, closed; one inside another removed item is shown by that one.
  *
  * Returns: (transfer none) (nullable): the row that shows @item, or %NULL if it is not on
  *   this page
@@ -1017,6 +1233,14 @@ mscos_page_model_reveal (MscosPageModel *self,
 
   g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), NULL);
   g_return_val_if_fail (MSCOS_IS_ITEM (item), NULL);
+
+  if (lookup_removed (self, item) != NULL)
+    {
+      MscosPageRow *row = reveal_removed (self, item);
+
+      reveal_hidden (self, row);
+      return row;
+    }
 
   for (MscosItem *holder = mscos_item_get_parent (item); holder != NULL; holder = mscos_item_get_parent (holder))
     g_ptr_array_add (holders, holder);
@@ -1138,6 +1362,7 @@ mscos_page_model_new_for_review (MscosOutcome  *outcome,
   index_removed (self);
   annotate_rows (self, self->top_rows);
   merge_removed (self, self->top_rows, NULL, mscos_outcome_get_id (outcome));
+  merge_removed_sections (self);
 
   g_ptr_array_set_size (self->shown, 0);
   for (guint i = 0; i < self->top_rows->len; i++)

@@ -40,6 +40,7 @@ mscos_page_row_finalize (GObject *object)
   g_clear_object (&self->item);
   g_clear_pointer (&self->block, mscos_block_unref);
   g_clear_object (&self->change);
+  g_clear_pointer (&self->old_block, mscos_block_unref);
 
   G_OBJECT_CLASS (mscos_page_row_parent_class)->finalize (object);
 }
@@ -218,7 +219,8 @@ mscos_page_row_get_outcome (MscosPageRow *self)
 /**
  * mscos_page_row_get_section:
  *
- * Returns: (transfer none) (nullable): the section of a section row
+ * Returns: (transfer none) (nullable): the section of a section row; while reviewing, for
+ *   a section the revision removed, the base pack's
  */
 MscosSection *
 mscos_page_row_get_section (MscosPageRow *self)
@@ -495,4 +497,56 @@ mscos_page_row_get_old_item (MscosPageRow *self)
   old = mscos_pack_change_get_old_object (self->change);
 
   return MSCOS_IS_ITEM (old) ? MSCOS_ITEM (old) : NULL;
+}
+
+/**
+ * mscos_page_row_get_old_section:
+ *
+ * Returns: (transfer none) (nullable): for the row of a section whose heading or intro the
+ *   revision changed, the base pack's version of it, to show the difference; %NULL otherwise
+ */
+MscosSection *
+mscos_page_row_get_old_section (MscosPageRow *self)
+{
+  GObject *old;
+
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+
+  if (self->change == NULL || self->kind != MSCOS_PAGE_ROW_SECTION
+      || mscos_pack_change_get_change_type (self->change) == MSCOS_CHANGE_NEW
+      || mscos_pack_change_get_change_type (self->change) == MSCOS_CHANGE_REMOVED)
+    return NULL;
+
+  old = mscos_pack_change_get_old_object (self->change);
+
+  return MSCOS_IS_SECTION (old) ? MSCOS_SECTION (old) : NULL;
+}
+
+/**
+ * mscos_page_row_get_block_change:
+ *
+ * Returns: while reviewing an item whose text the revision changed, how a block row's block
+ *   differs from the base pack's: changed, added, or removed (the row then shows the base
+ *   pack's block); %MSCOS_BLOCK_CHANGE_NONE otherwise
+ */
+MscosBlockChange
+mscos_page_row_get_block_change (MscosPageRow *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), MSCOS_BLOCK_CHANGE_NONE);
+
+  return self->block_change;
+}
+
+/**
+ * mscos_page_row_get_old_block:
+ *
+ * Returns: (transfer none) (nullable): for a block row whose block the revision changed, the
+ *   base pack's version of it, to show the difference; %NULL otherwise
+ */
+MscosBlock *
+mscos_page_row_get_old_block (MscosPageRow *self)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_ROW (self), NULL);
+
+  return self->old_block;
 }

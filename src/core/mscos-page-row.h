@@ -71,5 +71,8 @@ MscosPackDiff    *mscos_page_row_get_diff          (MscosPageRow *self);
 MscosPackChange  *mscos_page_row_get_change        (MscosPageRow *self);
 gboolean          mscos_page_row_is_removed        (MscosPageRow *self);
 MscosItem        *mscos_page_row_get_old_item      (MscosPageRow *self);
+MscosSection     *mscos_page_row_get_old_section   (MscosPageRow *self);
+MscosBlockChange  mscos_page_row_get_block_change  (MscosPageRow *self);
+MscosBlock       *mscos_page_row_get_old_block     (MscosPageRow *self);
 
 G_END_DECLS

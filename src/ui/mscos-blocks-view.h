@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "mscos-block.h"
+#include "mscos-page-row.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,14 @@ void       mscos_blocks_view_set_blocks  (MscosBlocksView *self,
                                           GPtrArray       *blocks);
 void       mscos_blocks_view_set_block   (MscosBlocksView *self,
                                           MscosBlock      *block);
+void       mscos_blocks_view_set_compared_blocks (MscosBlocksView  *self,
+                                                  GPtrArray        *blocks,
+                                                  GPtrArray        *old_blocks);
+void       mscos_blocks_view_set_compared_block  (MscosBlocksView  *self,
+                                                  MscosBlock       *block,
+                                                  MscosBlock       *old_block,
+                                                  MscosBlockChange  change);
+void       mscos_blocks_view_set_row             (MscosBlocksView  *self,
+                                                  MscosPageRow     *row);
 
 G_END_DECLS

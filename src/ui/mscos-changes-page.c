@@ -148,20 +148,6 @@ dup_subtitle (MscosChangesPage *self,
   return g_string_free_and_steal (subtitle);
 }
 
-/* Where activating the row of @change goes: the thing itself, or for a removed one, what
- * came before it, or what held it. */
-static const char *
-get_target_id (MscosPackChange *change)
-{
-  if (mscos_pack_change_get_change_type (change) != MSCOS_CHANGE_REMOVED)
-    return mscos_pack_change_get_id (change);
-
-  if (mscos_pack_change_get_anchor_id (change) != NULL)
-    return mscos_pack_change_get_anchor_id (change);
-
-  return mscos_pack_change_get_old_parent_id (change);
-}
-
 static GtkWidget *
 create_change_row (MscosChangesPage *self,
                    MscosPackChange  *change)
@@ -169,7 +155,8 @@ create_change_row (MscosChangesPage *self,
   GObject *object = mscos_pack_change_get_new_object (change);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = dup_subtitle (self, change);
-  const char *target = get_target_id (change);
+  /* A removed item too: it is shown where it was (mscos_window_show_item()). */
+  const char *target = mscos_pack_change_get_id (change);
   const char *id = mscos_pack_change_get_id (change);
   GtkWidget *row;
 

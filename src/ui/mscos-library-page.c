@@ -29,6 +29,155 @@
  * rows shown are looked at again, and only entries of the page's kind are matched against
  * the words. */
 
+/* The list view is given the sorted entries a screen at a time as the page opens: a first
+ * screen, then ROWS_PER_FRAME more each frame while the view builds a row for each, and the
+ * rest at once when it builds no more (they are past the rows it keeps). Given them all at
+ * once, the view built and laid out the 200 rows it keeps before it has measured any, in one
+ * frame: a stall of 390 to 600 ms with 2,000 notes (bench-library-ui); a row costs 2 to 3 ms,
+ * the layout of its wrapped text. */
+#define FIRST_SCREEN_ROWS 10
+#define ROWS_PER_FRAME    6
+
+/* The entries as the view is given them: those of a model up to a limit, which grows as the
+ * page opens and is then lifted, each change of the model passed on as it is. Why not
+ * GtkSliceListModel: it passes a row added or removed as a change of every row from there to
+ * the end of the slice, so that a bookmark toggled would rebind every row the view keeps. */
+#define MSCOS_TYPE_LIBRARY_FEED (mscos_library_feed_get_type ())
+
+G_DECLARE_FINAL_TYPE (MscosLibraryFeed, mscos_library_feed, MSCOS, LIBRARY_FEED, GObject)
+
+struct _MscosLibraryFeed
+{
+  GObject     parent_instance;
+
+  GListModel *model;
+  /* G_MAXUINT once lifted */
+  guint       limit;
+};
+
+static void mscos_library_feed_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MscosLibraryFeed, mscos_library_feed, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      mscos_library_feed_list_model_init))
+
+static GType
+mscos_library_feed_get_item_type (GListModel *list)
+{
+  return MSCOS_TYPE_LIBRARY_ENTRY;
+}
+
+static guint
+mscos_library_feed_get_n_items (GListModel *list)
+{
+  MscosLibraryFeed *self = MSCOS_LIBRARY_FEED (list);
+
+  return MIN (g_list_model_get_n_items (self->model), self->limit);
+}
+
+static gpointer
+mscos_library_feed_get_item (GListModel *list,
+                             guint       position)
+{
+  MscosLibraryFeed *self = MSCOS_LIBRARY_FEED (list);
+
+  if (position >= self->limit)
+    return NULL;
+
+  return g_list_model_get_item (self->model, position);
+}
+
+static void
+mscos_library_feed_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = mscos_library_feed_get_item_type;
+  iface->get_n_items = mscos_library_feed_get_n_items;
+  iface->get_item = mscos_library_feed_get_item;
+}
+
+static void
+feed_model_changed_cb (GListModel       *model,
+                       guint             position,
+                       guint             removed,
+                       guint             added,
+                       MscosLibraryFeed *self)
+{
+  guint n_after = g_list_model_get_n_items (model);
+  guint n_before = n_after - added + removed;
+
+  if (self->limit == G_MAXUINT)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+
+  /* While the limit holds, rows move in from past it, or out past it, as rows are added or
+   * removed above it: the rows from @position on to the limit change. */
+  if (position >= self->limit)
+    return;
+  if (removed == added)
+    {
+      removed = added = MIN (added, self->limit - position);
+    }
+  else
+    {
+      removed = MIN (n_before, self->limit) - position;
+      added = MIN (n_after, self->limit) - position;
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+mscos_library_feed_set_limit (MscosLibraryFeed *self,
+                              guint             limit)
+{
+  guint n_items = g_list_model_get_n_items (self->model);
+  guint before = MIN (n_items, self->limit);
+  guint after = MIN (n_items, limit);
+
+  self->limit = limit;
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+}
+
+static void
+mscos_library_feed_dispose (GObject *object)
+{
+  MscosLibraryFeed *self = MSCOS_LIBRARY_FEED (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, feed_model_changed_cb, self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (mscos_library_feed_parent_class)->dispose (object);
+}
+
+static void
+mscos_library_feed_class_init (MscosLibraryFeedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = mscos_library_feed_dispose;
+}
+
+static void
+mscos_library_feed_init (MscosLibraryFeed *self)
+{
+  self->limit = G_MAXUINT;
+}
+
+/* Takes @model. */
+static MscosLibraryFeed *
+mscos_library_feed_new (GListModel *model)
+{
+  MscosLibraryFeed *self = g_object_new (MSCOS_TYPE_LIBRARY_FEED, NULL);
+
+  self->model = model;
+  g_signal_connect (model, "items-changed", G_CALLBACK (feed_model_changed_cb), self);
+
+  return self;
+}
+
 /* The outcome filter's first choices, before the pack's outcomes. */
 enum {
   ALL_OUTCOMES,
@@ -53,6 +202,16 @@ struct _MscosLibraryPage
   GtkCustomFilter      *filter;
   GtkCustomSorter      *sorter;
   GtkFilterListModel   *filtered;
+  GtkSortListModel     *sorted;
+  MscosLibraryFeed     *feed;
+  /* While the page opens: the tick that gives the view more rows, the end of the rows the
+   * view has bound since the page was mapped, and whether the tick has waited a frame for
+   * the view to bind the last rows given */
+  guint                 feed_tick;
+  /* the list view's vertical adjustment while the page is mapped */
+  GtkAdjustment        *vadjustment;
+  guint                 bound_end;
+  gboolean              waited;
   /* the outcome id of each choice of the outcome filter */
   GPtrArray            *outcome_ids;
   /* the filter's words, folded, and split */
@@ -333,6 +492,7 @@ row_bound_cb (GtkSignalListItemFactory *factory,
 {
   MscosLibraryEntry *entry = gtk_list_item_get_item (list_item);
 
+  self->bound_end = MAX (self->bound_end, gtk_list_item_get_position (list_item) + 1);
   mscos_library_row_bind (MSCOS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), entry,
                           self->pack, self->mode == MSCOS_LIBRARY_PAGE_NOTES);
   gtk_list_item_set_accessible_label (list_item, mscos_library_entry_get_item_title (entry));
@@ -372,6 +532,66 @@ fill_outcome_choices (MscosLibraryPage *self)
   gtk_drop_down_set_model (self->outcome_dropdown, G_LIST_MODEL (choices));
 }
 
+/* Gives the view every entry at once, for good. */
+static void
+finish_feed (MscosLibraryPage *self)
+{
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
+  mscos_library_feed_set_limit (self->feed, G_MAXUINT);
+}
+
+static gboolean
+feed_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  MscosLibraryPage *self = MSCOS_LIBRARY_PAGE (widget);
+  guint limit = self->feed->limit;
+
+  /* The view binds the rows given when it lays them out, after this tick: it is given a
+   * frame, and then no more rows once it binds none of those given. */
+  if (limit < g_list_model_get_n_items (G_LIST_MODEL (self->sorted))
+      && (self->bound_end >= limit || !self->waited))
+    {
+      if (self->bound_end >= limit)
+        {
+          mscos_library_feed_set_limit (self->feed, limit + ROWS_PER_FRAME);
+          self->waited = FALSE;
+        }
+      else
+        {
+          self->waited = TRUE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  mscos_library_feed_set_limit (self->feed, G_MAXUINT);
+  self->feed_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A key pressed in the list, or the list scrolled, while the page opens: the view is given every
+ * entry first, so that End, Page Down or the scroll bar reach the last one, not the last given
+ * so far. The view then builds the rows where it is taken to, as it would have anyway. */
+static gboolean
+list_key_pressed_cb (MscosLibraryPage *self)
+{
+  if (self->feed_tick != 0)
+    finish_feed (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+list_scrolled_cb (MscosLibraryPage *self)
+{
+  /* The page opens at the top; the view moves from it only when the user scrolls. */
+  if (self->feed_tick != 0 && gtk_adjustment_get_value (self->vadjustment) > 0)
+    finish_feed (self);
+}
+
 /* A page not on screen does not follow the library: the window keeps the Bookmarks page while
  * the Notes page or an outcome is shown, and a hidden list view that followed every change
  * cost each bookmark toggle 4 ms of the main thread with a library of 20 entries, and 8 ms
@@ -382,11 +602,23 @@ mscos_library_page_map (GtkWidget *widget)
 {
   MscosLibraryPage *self = MSCOS_LIBRARY_PAGE (widget);
 
+  mscos_library_feed_set_limit (self->feed, FIRST_SCREEN_ROWS);
+  self->bound_end = 0;
+  self->waited = FALSE;
+  if (self->feed_tick == 0)
+    self->feed_tick = gtk_widget_add_tick_callback (widget, feed_cb, NULL, NULL);
+
   gtk_filter_list_model_set_model (self->in_mode, mscos_library_get_entries (self->library));
   gtk_filter_list_model_set_model (self->filtered, mscos_library_get_entries (self->library));
   update_empty_state (self);
 
   GTK_WIDGET_CLASS (mscos_library_page_parent_class)->map (widget);
+
+  g_set_object (&self->vadjustment,
+                gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+  if (self->vadjustment != NULL)
+    g_signal_connect_swapped (self->vadjustment, "value-changed",
+                              G_CALLBACK (list_scrolled_cb), self);
 }
 
 static void
@@ -396,6 +628,12 @@ mscos_library_page_unmap (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (mscos_library_page_parent_class)->unmap (widget);
 
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, list_scrolled_cb, self);
+  g_clear_object (&self->vadjustment);
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (widget, self->feed_tick);
+  self->feed_tick = 0;
   gtk_filter_list_model_set_model (self->filtered, NULL);
   gtk_filter_list_model_set_model (self->in_mode, NULL);
 }
@@ -409,6 +647,14 @@ mscos_library_page_dispose (GObject *object)
   mscos_widget_unparent_children (GTK_WIDGET (self));
 
   g_clear_handle_id (&self->words_source, g_source_remove);
+  if (self->feed_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->feed_tick);
+  self->feed_tick = 0;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, list_scrolled_cb, self);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->feed);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->in_mode);
   g_clear_object (&self->filter);
@@ -448,7 +694,15 @@ mscos_library_page_class_init (MscosLibraryPageClass *klass)
 static void
 mscos_library_page_init (MscosLibraryPage *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the view's own key bindings. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
 
   self->outcome_ids = g_ptr_array_new_with_free_func (g_free);
 }
@@ -469,7 +723,6 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
   MscosLibraryPage *self;
   g_autoptr (GtkNoSelection) selection = NULL;
   GtkListItemFactory *factory;
-  GtkSortListModel *sorted;
 
   g_return_val_if_fail (MSCOS_IS_LIBRARY (library), NULL);
 
@@ -490,9 +743,10 @@ mscos_library_page_new (MscosLibraryPageMode  mode,
    * fetched through a second filter model, each entry looked at for a keystroke in the filter
    * cost three times the instructions (callgrind, bench-library-ui with 2,000 notes). */
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                    GTK_SORTER (g_object_ref (self->sorter)));
-  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->feed = mscos_library_feed_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->feed)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   factory = gtk_signal_list_item_factory_new ();

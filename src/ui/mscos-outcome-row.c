@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mscos-blocks-view.h"
@@ -37,10 +39,22 @@
  * two thirds of the text layout a row cost when it came on screen (callgrind, 10,000-item
  * page: 1.3 G of the main thread's 3 G instructions in pango_layout_get_size). The page is
  * as wide as the window allows up to its clamp, so a row asks for the width of the narrowest
- * window instead, and measures only its height for the width it is given. */
+ * window instead, and measures only its height for the width it is given.
+ *
+ * GTK still asks every label how wide it can be before it asks how tall it is at a width,
+ * and a label that wraps at any character works that out by laying its text out at no width
+ * at all, a character a line: for a quote of 1,700 characters 22 ms, where laying it out at
+ * the width shown takes 1 ms (Pango shapes what is left of a paragraph again for each line).
+ * That was 85 of the 97 ms of text layout of Expand All on the Safety page. A row's
+ * paragraphs are therefore never narrower than LABEL_MIN_CHARS characters, and work out that
+ * width at it, a few characters a line. */
 
 /* The width a row needs: that of a 360 px window less the page's margins. */
 #define ROW_MIN_WIDTH 300
+/* The least width, in characters, of the row's paragraphs, and how long a text is to be
+ * taken for one; see limit_label_widths(). */
+#define LABEL_MIN_CHARS 6
+#define PARAGRAPH_BYTES 64
 /* How far a recommendation's change is indented at each level, as the recommendation is
  * (mscos-recommendation-row.c). */
 #define CHANGE_INDENT_PX 24
@@ -206,13 +220,47 @@ create_titled_blocks (const char *css_class,
   return box;
 }
 
+/* While reviewing a change of them, the title and blocks are compared with @old_title and
+ * @old_blocks. */
 static void
 show_titled_blocks (GtkWidget  *box,
                     const char *title,
-                    GPtrArray  *blocks)
+                    GPtrArray  *blocks,
+                    const char *old_title,
+                    GPtrArray  *old_blocks)
 {
-  mscos_text_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  mscos_blocks_view_set_blocks (MSCOS_BLOCKS_VIEW (gtk_widget_get_last_child (box)), blocks);
+  mscos_change_label_set_words (GTK_LABEL (gtk_widget_get_first_child (box)), title, old_title);
+  mscos_blocks_view_set_compared_blocks (MSCOS_BLOCKS_VIEW (gtk_widget_get_last_child (box)),
+                                         blocks, old_blocks);
+}
+
+/* Gives every wrapping label under @widget that shows a paragraph its least width
+ * (LABEL_MIN_CHARS), and takes it from one that shows a few words again: a heading of large
+ * type LABEL_MIN_CHARS wide could be wider than a 360 px window at the largest text size,
+ * and laying a few words out a character a line costs little. Cards and blocks add labels
+ * and change their text as they show an item, so it is done at each binding. Labels in
+ * buttons do not wrap; a label given a width of its own (a list's marker) keeps it. */
+static void
+limit_label_widths (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          GtkLabel *label = GTK_LABEL (child);
+          int chars = gtk_label_get_width_chars (label);
+
+          if (gtk_label_get_wrap (label) && (chars == -1 || chars == LABEL_MIN_CHARS))
+            gtk_label_set_width_chars (label, strlen (gtk_label_get_text (label)) >= PARAGRAPH_BYTES
+                                                ? LABEL_MIN_CHARS : -1);
+        }
+      else if (!GTK_IS_BUTTON (child))
+        {
+          limit_label_widths (child);
+        }
+    }
 }
 
 static GtkWidget *
@@ -300,13 +348,26 @@ bind_content (MscosOutcomeRow *self,
 
     case CONTENT_SECTION:
       if (row != NULL)
-        show_titled_blocks (widget, mscos_section_get_title (mscos_page_row_get_section (row)),
-                            mscos_section_get_intro (mscos_page_row_get_section (row)));
+        {
+          MscosSection *section = mscos_page_row_get_section (row);
+          MscosSection *old = mscos_page_row_get_old_section (row);
+
+          show_titled_blocks (widget, mscos_section_get_title (section),
+                              mscos_section_get_intro (section),
+                              old ? mscos_section_get_title (old) : NULL,
+                              old ? mscos_section_get_intro (old) : NULL);
+        }
       break;
 
     case CONTENT_GROUP:
       if (row != NULL)
-        show_titled_blocks (widget, mscos_item_get_title (item), mscos_item_get_intro (item));
+        {
+          MscosItem *old = mscos_page_row_get_old_item (row);
+
+          show_titled_blocks (widget, mscos_item_get_title (item), mscos_item_get_intro (item),
+                              old ? mscos_item_get_title (old) : NULL,
+                              old ? mscos_item_get_intro (old) : NULL);
+        }
       break;
 
     case CONTENT_SET_INTRO:
@@ -315,16 +376,16 @@ bind_content (MscosOutcomeRow *self,
           /* Translators: who made a set of recommendations, "From Hope for Justice" */
           g_autofree char *source = g_strdup_printf (_("From %s"), mscos_item_get_organisation (item));
 
-          show_titled_blocks (widget, source, mscos_item_get_intro (item));
+          show_titled_blocks (widget, source, mscos_item_get_intro (item), NULL, NULL);
         }
       else if (row != NULL)
         {
-          show_titled_blocks (widget, NULL, mscos_item_get_intro (item));
+          show_titled_blocks (widget, NULL, mscos_item_get_intro (item), NULL, NULL);
         }
       break;
 
     case CONTENT_BLOCK:
-      mscos_blocks_view_set_block (MSCOS_BLOCKS_VIEW (widget), row ? mscos_page_row_get_block (row) : NULL);
+      mscos_blocks_view_set_row (MSCOS_BLOCKS_VIEW (widget), row);
       break;
 
     case CONTENT_LINKS:
@@ -354,7 +415,10 @@ bind_content (MscosOutcomeRow *self,
     }
 
   if (row != NULL)
-    mscos_widget_set_text_language (widget, mscos_content_pack_get_language (self->pack));
+    {
+      mscos_widget_set_text_language (widget, mscos_content_pack_get_language (self->pack));
+      limit_label_widths (widget);
+    }
 }
 
 static GtkWidget *

@@ -44,7 +44,8 @@ mscos_text_card_bind (MscosItemCard *card,
   const char *title = mscos_item_get_title (item);
 
   mscos_change_label_set_words (self->title_label, title, old ? mscos_item_get_title (old) : NULL);
-  mscos_blocks_view_set_blocks (self->body_view, mscos_item_get_blocks (item));
+  mscos_blocks_view_set_compared_blocks (self->body_view, mscos_item_get_blocks (item),
+                                         old ? mscos_item_get_blocks (old) : NULL);
   mscos_links_box_fill (self->links_box, mscos_item_get_links (item));
   mscos_item_card_show_phones (card, self->phones_box, item);
   mscos_item_actions_set_item (self->actions, item);

@@ -1022,9 +1022,11 @@ mscos_window_add_toast (MscosWindow *self,
 
 /**
  * mscos_window_show_item:
- * @item_id: the id of an item of the content pack
+ * @item_id: the id of an item of the content pack; while reviewing, or one of the base pack
+ *   that the revision removed
  *
- * Shows the page of the item, opens what holds it, scrolls to it and highlights it.
+ * Shows the page of the item, opens what holds it, scrolls to it and highlights it. A removed
+ * item is shown where the base pack had it.
  *
  * Returns: whether the item is in the content pack
  */
@@ -1048,10 +1050,22 @@ mscos_window_show_item (MscosWindow *self,
     }
 
   item = mscos_content_pack_lookup_item (pack, item_id);
+  /* While reviewing, an item the revision removed is shown where it was. */
+  if (item == NULL && _mscos_window_review_get_diff (self) != NULL)
+    {
+      MscosPackChange *change = mscos_pack_diff_lookup (_mscos_window_review_get_diff (self),
+                                                        item_id);
+
+      if (change != NULL && mscos_pack_change_get_change_type (change) == MSCOS_CHANGE_REMOVED
+          && MSCOS_IS_ITEM (mscos_pack_change_get_old_object (change)))
+        item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
+    }
   if (item == NULL)
     return FALSE;
 
   outcome = mscos_content_pack_lookup_outcome (pack, mscos_item_get_outcome_id (item));
+  if (outcome == NULL)
+    return FALSE;
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
   return mscos_outcome_page_reveal_item (show_outcome (self, outcome), item);

@@ -277,6 +277,161 @@ test_reveal_hidden (Fixture       *fixture,
   g_assert_cmpuint (mscos_page_model_get_position (fixture->model, row), !=, G_MAXUINT);
 }
 
+/* A removed item opened from the Changes page is shown itself, where it was: one of the page,
+ * one in a resource, which opens, and one in a set. */
+static void
+test_reveal_removed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *ids[] = { "t1", "r1.q", "s1.b" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      MscosItem *old = mscos_content_pack_lookup_item (fixture->base, ids[i]);
+      MscosPageRow *row = mscos_page_model_reveal (fixture->model, old);
+
+      g_assert_nonnull (row);
+      g_assert_true (mscos_page_row_get_item (row) == old);
+      g_assert_true (mscos_page_row_is_removed (row));
+      g_assert_cmpuint (mscos_page_model_get_position (fixture->model, row), !=, G_MAXUINT);
+    }
+}
+
+/* A second pair of revisions, for what changed in texts and sections: a resource's full text
+ * with a paragraph reworded, one removed and one added; a section's heading reworded; a
+ * section removed with its items. */
+static const char texts_base_json[] =
+  "{\"id\": \"o.a\", \"title\": \"Alpha\", \"items\": ["
+  "  {\"id\": \"r2\", \"kind\": \"resource\", \"title\": \"Report\", \"type\": \"report\", \"summary\": \"S\","
+  "   \"body\": [{\"type\": \"paragraph\", \"text\": \"The first paragraph stays.\"},"
+  "            {\"type\": \"paragraph\", \"text\": \"Every survivor is kept safe here.\"},"
+  "            {\"type\": \"paragraph\", \"text\": \"This paragraph goes away entirely.\"}]}]},"
+  "{\"id\": \"o.b\", \"title\": \"Beta words\", \"items\": ["
+  "  {\"id\": \"x1\", \"kind\": \"quote\", \"text\": \"X\", \"speaker\": \"A\"}]},"
+  "{\"id\": \"o.c\", \"title\": \"Gone section\", \"items\": ["
+  "  {\"id\": \"g1\", \"kind\": \"quote\", \"text\": \"G1\", \"speaker\": \"B\"},"
+  "  {\"id\": \"g2\", \"kind\": \"text\", \"title\": \"G2\", \"body\": [{\"type\": \"paragraph\", \"text\": \"G\"}]}]},"
+  "{\"id\": \"o.d\", \"title\": \"Delta\", \"items\": ["
+  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"},"
+  "  {\"id\": \"r3\", \"kind\": \"resource\", \"title\": \"Holder\", \"type\": \"report\", \"summary\": \"S\","
+  "   \"items\": [{\"id\": \"r3.q\", \"kind\": \"quote\", \"text\": \"Q\", \"speaker\": \"D\"}]}]}"
+  "]}]}";
+
+static const char texts_revision_json[] =
+  "{\"id\": \"o.a\", \"title\": \"Alpha\", \"items\": ["
+  "  {\"id\": \"r2\", \"kind\": \"resource\", \"title\": \"Report\", \"type\": \"report\", \"summary\": \"S\","
+  "   \"body\": [{\"type\": \"paragraph\", \"text\": \"The first paragraph stays.\"},"
+  "            {\"type\": \"paragraph\", \"text\": \"All survivors are kept safe here.\"},"
+  "            {\"type\": \"paragraph\", \"text\": \"A brand new closing sentence appears.\"}]}]},"
+  "{\"id\": \"o.b\", \"title\": \"Beta new words\", \"items\": ["
+  "  {\"id\": \"x1\", \"kind\": \"quote\", \"text\": \"X\", \"speaker\": \"A\"}]},"
+  "{\"id\": \"o.d\", \"title\": \"Delta\", \"items\": ["
+  "  {\"id\": \"d1\", \"kind\": \"quote\", \"text\": \"D1\", \"speaker\": \"C\"},"
+  "  {\"id\": \"r3\", \"kind\": \"resource\", \"title\": \"Holder\", \"type\": \"report\", \"summary\": \"S\"}]}"
+  "]}]}";
+
+static void
+texts_set_up (Fixture       *fixture,
+              gconstpointer  data)
+{
+  fixture->base = load_pack ("1", texts_base_json);
+  fixture->revision = load_pack ("2", texts_revision_json);
+  fixture->diff = mscos_pack_diff_new (fixture->base, fixture->revision);
+  fixture->model = mscos_page_model_new_for_review (
+    mscos_content_pack_lookup_outcome (fixture->revision, "o"), fixture->diff);
+}
+
+/* Each block of the changed full text, compared with the base pack's: the same, changed
+ * (with its old version), removed (the base pack's block) and added. */
+static void
+test_changed_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct { MscosBlockChange change; const char *text; const char *old_text; } expected[] = {
+    { MSCOS_BLOCK_CHANGE_NONE, "The first paragraph stays.", NULL },
+    { MSCOS_BLOCK_CHANGE_CHANGED, "All survivors are kept safe here.", "Every survivor is kept safe here." },
+    { MSCOS_BLOCK_CHANGE_REMOVED, "This paragraph goes away entirely.", NULL },
+    { MSCOS_BLOCK_CHANGE_ADDED, "A brand new closing sentence appears.", NULL },
+  };
+  MscosPageRow *resource = row_of (fixture, "r2");
+  guint position;
+
+  mscos_page_model_set_expanded (fixture->model, resource, TRUE);
+  position = mscos_page_model_get_position (fixture->model, resource);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      MscosPageRow *row = row_at (fixture, position + 1 + i);
+      MscosBlock *old = mscos_page_row_get_old_block (row);
+
+      g_assert_cmpint (mscos_page_row_get_kind (row), ==, MSCOS_PAGE_ROW_BLOCK);
+      g_assert_cmpint (mscos_page_row_get_block_change (row), ==, expected[i].change);
+      g_assert_cmpstr (mscos_block_get_text (mscos_page_row_get_block (row)), ==, expected[i].text);
+      g_assert_cmpstr (old ? mscos_block_get_text (old) : NULL, ==, expected[i].old_text);
+      g_assert_false (mscos_page_row_has_controls (row));
+    }
+}
+
+/* A reworded heading knows its old version; a removed section is shown where it was, its
+ * items removed under it. */
+static void
+test_sections (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *rows = dup_rows (fixture);
+  g_autofree char *only = NULL;
+  MscosSection *old = NULL;
+  MscosPageRow *removed = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (fixture->model));
+
+  g_assert_cmpstr (rows, ==, "H S:o.a I:r2~ S:o.b~ I:x1 S:o.c- I:g1- I:g2- S:o.d I:d1 I:r3");
+
+  for (guint i = 0; i < n; i++)
+    {
+      MscosPageRow *row = row_at (fixture, i);
+      MscosSection *section = mscos_page_row_get_section (row);
+
+      if (section != NULL && g_str_equal (mscos_section_get_id (section), "o.b"))
+        old = mscos_page_row_get_old_section (row);
+      if (section != NULL && g_str_equal (mscos_section_get_id (section), "o.c"))
+        removed = row;
+    }
+  g_assert_nonnull (old);
+  g_assert_cmpstr (mscos_section_get_title (old), ==, "Beta words");
+  g_assert_nonnull (removed);
+  g_assert_true (mscos_page_row_is_removed (removed));
+  g_assert_cmpstr (mscos_section_get_title (mscos_page_row_get_section (removed)), ==, "Gone section");
+  g_assert_null (mscos_page_row_get_old_section (removed));
+  /* Its items are the base pack's, closed, with nothing to bookmark. */
+  g_assert_true (mscos_page_row_get_item (row_of (fixture, "g2"))
+                 == mscos_content_pack_lookup_item (fixture->base, "g2"));
+  g_assert_false (mscos_page_row_get_expandable (row_of (fixture, "g2")));
+  g_assert_false (mscos_page_row_has_controls (row_of (fixture, "g2")));
+
+  mscos_page_model_set_only_changes (fixture->model, TRUE);
+  only = dup_rows (fixture);
+  g_assert_cmpstr (only, ==, "H S:o.a I:r2~ S:o.b~ S:o.c- I:g1- I:g2- S:o.d I:r3");
+
+  /* Opened from the Changes page, an item of the removed section is shown. */
+  mscos_page_model_set_only_changes (fixture->model, FALSE);
+  g_assert_true (mscos_page_model_reveal (fixture->model,
+                                          mscos_content_pack_lookup_item (fixture->base, "g1"))
+                 == row_of (fixture, "g1"));
+}
+
+/* A resource that holds nothing now but what the revision removed opens to show it. */
+static void
+test_holds_only_removed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *rows = NULL;
+  MscosPageRow *holder = row_of (fixture, "r3");
+
+  g_assert_true (mscos_page_row_get_expandable (holder));
+  mscos_page_model_set_expanded (fixture->model, holder, TRUE);
+  rows = dup_rows (fixture);
+  g_assert_true (g_str_has_suffix (rows, "S:o.d I:d1 I:r3 I:r3.q-"));
+}
+
 /* Not reviewing: no changes, and Show Only Changes does nothing. */
 static void
 test_not_reviewing (void)
@@ -310,6 +465,12 @@ main (int   argc,
   ADD ("/core/page-model-review/open-items", test_open_items);
   ADD ("/core/page-model-review/only-changes", test_only_changes);
   ADD ("/core/page-model-review/reveal-hidden", test_reveal_hidden);
+  ADD ("/core/page-model-review/reveal-removed", test_reveal_removed);
+#undef ADD
+#define ADD(path, func) g_test_add (path, Fixture, NULL, texts_set_up, func, fixture_tear_down)
+  ADD ("/core/page-model-review/changed-text", test_changed_text);
+  ADD ("/core/page-model-review/sections", test_sections);
+  ADD ("/core/page-model-review/holds-only-removed", test_holds_only_removed);
 #undef ADD
   g_test_add_func ("/core/page-model-review/not-reviewing", test_not_reviewing);
 

@@ -12,6 +12,8 @@ narrow, are written for people to look at."""
 
 import json
 import os
+import shutil
+import tempfile
 
 from harness import BUILD_DIR, App, Home, check, run, wait_for
 from page_scroll import WHEEL_DOWN, WHEEL_UP, page, scroll_to, wheel
@@ -225,7 +227,148 @@ def looks(style, width):
         home.remove()
 
 
+# A revision of the built-in pack's texts and sections, made here from the pack itself: a
+# section's heading reworded; the list of the text card under it with an entry taken out and
+# one reworded; the next section removed with its resources; in a resource's full text a
+# paragraph reworded, one taken out and one put in.
+HEADING_SECTION = "safety.practice-models"
+CONTENTS = "safety.practice-models.contents"
+GONE_SECTION = "safety.systematic-support"
+FULL_TEXT = "safety.shiva-licensing-report"
+ADDED_PARAGRAPH = "Councils can ask Shiva Foundation for the scorecard."
+
+
+def make_texts_revision(path):
+    pack = load_base()
+    pack["pack"]["revision"] += ".texts"
+    safety = [o for o in pack["outcomes"] if o["title"] == SAFETY][0]
+    sections = {section["id"]: section for section in safety["sections"]}
+    heading = sections[HEADING_SECTION]
+    check(heading["title"].startswith("Relevant "), "the section to reword starts 'Relevant'")
+    heading["title"] = "Current " + heading["title"][len("Relevant "):]
+    entries = find_item(pack, CONTENTS)["body"][0]["items"]
+    gone = sections[GONE_SECTION]
+    entries.remove(gone["title"])
+    entries[entries.index("Legal Support")] = "Legal Support and Advice"
+    safety["sections"].remove(gone)
+    body = find_item(pack, FULL_TEXT)["body"]
+    check("latest report" in body[1]["text"], "the paragraph to reword says 'latest report'")
+    body[1]["text"] = body[1]["text"].replace("latest report", "newest report")
+    removed = body.pop(2)["text"]
+    body.append({"type": "paragraph", "text": ADDED_PARAGRAPH})
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(pack, file, ensure_ascii=False)
+    return gone, removed
+
+
+def described(app, start, role=None):
+    return [n for n in app.find_all(role=role) if (n.description or "").startswith(start)]
+
+
+def open_full_text(app, rows):
+    title = find_item(load_base(), FULL_TEXT)["title"]
+    resource = scroll_to(app, rows, lambda: app.find_all(name=title, role="grouping"),
+                         "the resource whose full text changed")[0]
+    app.activate(app.find("Find out more", role="toggle button", parent=resource))
+
+
+def open_from_changes(app, title):
+    """Opens the item @title from its row on the Changes page; returns its outcome page."""
+    safety = app.find(SAFETY, role="list")
+    row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
+                            if r.name.startswith(title)], f"the change of {title!r}")[0]
+    # The row's button that opens the item has the row's name.
+    app.activate(wait_for(lambda: app.find_all(role="button", parent=row), "the row's button")[0])
+    # The outcome page (a table), not the Changes page's list of the outcome's changes.
+    rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+    wait_for(lambda: app.has_text(title, parent=rows), f"{title!r} on its page")
+    return rows
+
+
+def test_texts(home, path):
+    """A changed section heading, list and full text show their words' difference in place; a
+    removed section is shown where it was; a removed item opens from the Changes page."""
+    gone, removed = make_texts_revision(path)
+    from test_review import BASE
+    with App("--review", path, "--base", BASE, home=home) as app:
+        # From the Changes page, a resource of the removed section opens where it was.
+        first = gone["items"][0]["title"]
+        rows = open_from_changes(app, first)
+        check(True, "a removed item opens on its page, where it was")
+        check(app.find_all(name=gone["title"], role="heading"),
+              "its section, removed too, is shown where it was")
+        check(len(app.find_all(name="Removed", role="label")) >= 2,
+              "the removed section and its resources are marked Removed")
+        app.screenshot("review-removed-section-light")
+
+        scroll_to_top(app)
+        app.activate(app.find("Show Only Changes", role="toggle button"))
+        wait_for(lambda: pressed(app.find("Show Only Changes", role="toggle button")),
+                 "Show Only Changes on")
+        heading = scroll_to(app, rows, lambda: described(app, "removed: Relevant, added: Current"),
+                            "the reworded section heading")[0]
+        check("Relevant" in heading.name and "Current" in heading.name,
+              f"the heading shows its old and new words ({heading.name!r})")
+        scroll_to(app, rows, lambda: described(app, "removed: " + gone["title"]),
+                  "the list entry taken out")
+        check(True, "the list entry taken out is marked removed")
+        scroll_to(app, rows, lambda: described(app, "added: and Advice"), "the reworded list entry")
+        check(True, "the reworded list entry shows the words put in")
+        scroll_to_top(app)
+        app.screenshot("review-changed-heading-light")
+
+        open_full_text(app, rows)
+        scroll_to(app, rows, lambda: described(app, "removed: latest, added: newest"),
+                  "the reworded paragraph")
+        check(True, "a reworded paragraph of a full text shows its words' difference")
+        scroll_to(app, rows, lambda: described(app, "removed: " + removed[:20]),
+                  "the paragraph taken out")
+        check(True, "a paragraph taken out is shown, marked removed")
+        scroll_to(app, rows, lambda: described(app, "added: " + ADDED_PARAGRAPH),
+                  "the paragraph put in")
+        check(True, "a paragraph put in is marked added")
+        app.screenshot("review-changed-full-text-light")
+        app.quit()
+
+
+def looks_texts(path, style, width):
+    """The changed heading, full text and removed section, for people to look at."""
+    home = Home()
+    home.set_setting("style-variant", f"'{style}'")
+    home.set_setting("window-width", str(width))
+    suffix = style + ("-narrow" if width < 600 else "")
+    from test_review import BASE
+    try:
+        with App("--review", path, "--base", BASE, home=home) as app:
+            gone = [s for o in load_base()["outcomes"] for s in o["sections"] if s["id"] == GONE_SECTION][0]
+            rows = open_from_changes(app, gone["items"][0]["title"])
+            scroll_to_top(app)
+            app.activate(app.find("Show Only Changes", role="toggle button"))
+            scroll_to(app, rows, lambda: described(app, "removed: Relevant"), "the reworded heading")
+            app.screenshot(f"review-changed-heading-{suffix}")
+            scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"),
+                      "the removed section")
+            app.screenshot(f"review-removed-section-{suffix}")
+            open_full_text(app, rows)
+            # The paragraph put in is the last: those reworded and taken out are above it.
+            scroll_to(app, rows, lambda: described(app, "added: " + ADDED_PARAGRAPH),
+                      "the paragraph put in")
+            wheel(app, WHEEL_DOWN, clicks=1)
+            app.screenshot(f"review-changed-full-text-{suffix}")
+            app.quit()
+    finally:
+        home.remove()
+
+
 def main():
+    folder = tempfile.mkdtemp(prefix="mscos-texts-")
+    texts = os.path.join(folder, "mscos-texts-revision.json")
+    home = Home()
+    try:
+        test_texts(home, texts)
+    finally:
+        home.remove()
+
     home = Home()
     revision = load_revision()
     try:
@@ -248,6 +391,8 @@ def main():
     if os.environ.get("MSCOS_SKIP_LOOKS") != "1":
         for style, width in (("dark", 1100), ("light", 360), ("dark", 360)):
             looks(style, width)
+            looks_texts(texts, style, width)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

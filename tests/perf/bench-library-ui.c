@@ -77,6 +77,8 @@ typedef struct
   GtkWidget           *bookmarks_page;
   GtkWidget           *notes_page;
   GtkEditable         *filter;
+  /* how many notes the Notes page lists */
+  guint                n_notes;
   gboolean             laid_out;
   /* The main thread's CPU time when the frame was laid out. */
   double               layout_cpu;
@@ -181,6 +183,7 @@ bench_setup (Bench            *bench,
 
   bench->pack = pack;
   bench->items = items;
+  bench->n_notes = n;
   for (guint i = 0; i < N_ACTIONS; i++)
     bench->times[i] = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -279,8 +282,9 @@ bench_run (Bench *bench)
   g_string_free (note, TRUE);
 }
 
-/* The longest main-thread CPU time of a main-loop stall the probe logged that began between
- * @start_us and @end_us (CLOCK_MONOTONIC, as g_get_monotonic_time()), or -1 without the probe. */
+/* The longest main-thread CPU time of a main-loop stall the probe logged that overlaps @start_us
+ * to @end_us (CLOCK_MONOTONIC, as g_get_monotonic_time()), or -1 without the probe. The stall
+ * that holds @start_us counts: the page is mapped, and its entries filtered and sorted, in it. */
 static double
 get_longest_stall (gint64 start_us,
                    gint64 end_us)
@@ -300,18 +304,37 @@ get_longest_stall (gint64 start_us,
 
       if (sscanf (lines[i], "STALL %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                   &at, &duration, &cpu) == 3
-          && at >= start_us && at <= end_us)
+          && at + duration >= start_us && at <= end_us)
         longest = MAX (longest, cpu / 1000.0);
     }
 
   return longest;
 }
 
-/* The Notes page opened again from the Bookmarks page, a few times: the longest stall. */
+/* Whether the Notes page's list view has been given every note: the page gives them a screen
+ * at a time as it opens. */
+static gboolean
+has_every_note (Bench *bench)
+{
+  GtkListView *list_view = GTK_LIST_VIEW (gtk_widget_get_template_child (bench->notes_page,
+                                                                         MSCOS_TYPE_LIBRARY_PAGE,
+                                                                         "list_view"));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_view)))
+         >= bench->n_notes;
+}
+
+/* The Notes page opened again from the Bookmarks page, a few times, each until its list view
+ * has every note: the longest stall. */
 static double
 measure_opening (Bench *bench)
 {
   double longest = 0;
+
+  /* Every note shown: the note typed in no longer holds the filter's word. */
+  gtk_editable_set_text (bench->filter, "");
+  g_signal_emit_by_name (bench->filter, "search-changed");
+  settle (bench, N_ACTIONS, bench_get_thread_cpu_ms ());
 
   for (guint i = 0; i < N_OPENINGS; i++)
     {
@@ -322,7 +345,9 @@ measure_opening (Bench *bench)
       settle (bench, N_ACTIONS, bench_get_thread_cpu_ms ());
       start_us = g_get_monotonic_time ();
       gtk_stack_set_visible_child (bench->stack, bench->notes_page);
-      settle (bench, N_ACTIONS, bench_get_thread_cpu_ms ());
+      do
+        settle (bench, N_ACTIONS, bench_get_thread_cpu_ms ());
+      while (!has_every_note (bench));
       stall = get_longest_stall (start_us, g_get_monotonic_time ());
       if (stall < 0)
         return -1;
