@@ -143,6 +143,80 @@ mscos_review_quote_new_from_selection (const char *text,
   return mscos_review_quote_new (exact, prefix, suffix);
 }
 
+/* Where @offset of the text shown is in the text without @gaps: a place inside a gap is where
+ * the gap was. */
+static gsize
+map_offset (const GArray *gaps,
+            gsize         offset)
+{
+  gsize hidden = 0;
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const MscosReviewQuoteGap *gap = &g_array_index (gaps, MscosReviewQuoteGap, i);
+
+      if (offset <= gap->start)
+        break;
+      hidden += MIN (offset, gap->end) - gap->start;
+    }
+
+  return offset - hidden;
+}
+
+/**
+ * mscos_review_quote_new_from_shown:
+ * @shown: a text as it is shown, UTF-8
+ * @gaps: (element-type MscosReviewQuoteGap): the runs of @shown that are not of the text
+ *   quoted, in order, apart, each on character boundaries
+ * @start: where the selection starts in @shown, in bytes
+ * @end: where it ends
+ *
+ * Quotes the words selected in @shown from the text it shows: that of @shown without @gaps,
+ * which for an item changed in a revision under review is the revision's own text, without
+ * the deleted words shown among it. A selection that starts or ends inside a gap starts or
+ * ends where the gap is; white space left at either end of the words is not quoted, but kept
+ * in the prefix or suffix.
+ *
+ * Returns: (transfer full) (nullable): the quote, or %NULL if no words of the text were
+ *   selected
+ */
+MscosReviewQuote *
+mscos_review_quote_new_from_shown (const char   *shown,
+                                   const GArray *gaps,
+                                   gsize         start,
+                                   gsize         end)
+{
+  g_autoptr (GString) text = NULL;
+  gsize length, last = 0;
+
+  g_return_val_if_fail (shown != NULL, NULL);
+  g_return_val_if_fail (gaps != NULL, NULL);
+
+  length = strlen (shown);
+  g_return_val_if_fail (start <= end && end <= length, NULL);
+
+  text = g_string_sized_new (length);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const MscosReviewQuoteGap *gap = &g_array_index (gaps, MscosReviewQuoteGap, i);
+
+      g_return_val_if_fail (last <= gap->start && gap->start <= gap->end && gap->end <= length,
+                            NULL);
+      g_string_append_len (text, shown + last, gap->start - last);
+      last = gap->end;
+    }
+  g_string_append_len (text, shown + last, length - last);
+
+  start = map_offset (gaps, start);
+  end = map_offset (gaps, end);
+  while (start < end && g_ascii_isspace (text->str[start]))
+    start++;
+  while (end > start && g_ascii_isspace (text->str[end - 1]))
+    end--;
+
+  return mscos_review_quote_new_from_selection (text->str, start, end);
+}
+
 /**
  * mscos_review_quote_copy:
  *

@@ -16,6 +16,20 @@ G_BEGIN_DECLS
 
 typedef struct _MscosReviewQuote MscosReviewQuote;
 
+/**
+ * MscosReviewQuoteGap:
+ * @start: where the run starts in the text shown, in bytes
+ * @end: where it ends
+ *
+ * A run of a text as it is shown that is not of the text quoted: words a revision deleted,
+ * shown struck through among the words it has.
+ */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} MscosReviewQuoteGap;
+
 #define MSCOS_TYPE_REVIEW_QUOTE (mscos_review_quote_get_type ())
 
 GType             mscos_review_quote_get_type            (void) G_GNUC_CONST;
@@ -23,6 +37,10 @@ MscosReviewQuote *mscos_review_quote_new                 (const char            
                                                           const char              *prefix,
                                                           const char              *suffix);
 MscosReviewQuote *mscos_review_quote_new_from_selection  (const char              *text,
+                                                          gsize                    start,
+                                                          gsize                    end);
+MscosReviewQuote *mscos_review_quote_new_from_shown      (const char              *shown,
+                                                          const GArray            *gaps,
                                                           gsize                    start,
                                                           gsize                    end);
 MscosReviewQuote *mscos_review_quote_copy                (const MscosReviewQuote  *quote);

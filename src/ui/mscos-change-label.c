@@ -26,7 +26,11 @@
  * The words are marked with Pango attributes, never markup, since they are the pack's: the
  * deleted ones struck through, the inserted ones underlined, each on a tint — a cue that is
  * not colour alone — and the label's accessible description says the same in words, for a
- * screen reader: "removed: every survivor, added: all survivors". */
+ * screen reader: "removed: every survivor, added: all survivors".
+ *
+ * The label's text is then more than the revision's: a quote of words selected in it is taken
+ * from the revision's text alone (mscos_change_label_dup_quote()), with the runs of the label
+ * that are not of it, kept on the label, left out. */
 
 /* The tints, as Pango colours (0–65535): the same in light and dark styles, since the text on
  * them keeps the style's own colour and the marks are what tells them apart. */
@@ -37,6 +41,10 @@
 #define DELETED_GREEN 0x1b00
 #define DELETED_BLUE 0x2400
 #define TINT_ALPHA 0x3000
+
+/* On a label that shows deleted words: a GArray of MscosReviewQuoteGap, the runs of its text
+ * that are not the revision's. */
+#define GAPS_KEY "mscos-change-label-gaps"
 
 struct _MscosChangeLabel
 {
@@ -402,6 +410,21 @@ add_span_attributes (PangoAttrList   *attributes,
     }
 }
 
+/* Adds @gap to @gaps, joined to the last one where they meet. */
+static void
+add_gap (GArray                    *gaps,
+         const MscosReviewQuoteGap *gap)
+{
+  MscosReviewQuoteGap *last = gaps->len > 0
+                              ? &g_array_index (gaps, MscosReviewQuoteGap, gaps->len - 1)
+                              : NULL;
+
+  if (last != NULL && last->end == gap->start)
+    last->end = gap->end;
+  else
+    g_array_append_val (gaps, *gap);
+}
+
 /* One hunk of the description: the words deleted and inserted between two equal runs. */
 static void
 append_hunk (GString    *description,
@@ -451,6 +474,7 @@ mscos_change_label_set_words (GtkLabel   *label,
   g_autoptr (GString) deleted = NULL;
   g_autoptr (GString) inserted = NULL;
   g_autoptr (PangoAttrList) attributes = NULL;
+  g_autoptr (GArray) gaps = NULL;
   MscosWordDiffOp last = MSCOS_WORD_DIFF_EQUAL;
   gboolean coarse;
 
@@ -468,6 +492,7 @@ mscos_change_label_set_words (GtkLabel   *label,
           gtk_accessible_reset_property (GTK_ACCESSIBLE (label),
                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
         }
+      g_object_set_data (G_OBJECT (label), GAPS_KEY, NULL);
       gtk_label_set_text (label, text);
       gtk_widget_set_visible (GTK_WIDGET (label), *text != '\0');
       return;
@@ -479,6 +504,7 @@ mscos_change_label_set_words (GtkLabel   *label,
   deleted = g_string_new (NULL);
   inserted = g_string_new (NULL);
   attributes = pango_attr_list_new ();
+  gaps = g_array_new (FALSE, FALSE, sizeof (MscosReviewQuoteGap));
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -486,6 +512,7 @@ mscos_change_label_set_words (GtkLabel   *label,
       const char *source = span->op == MSCOS_WORD_DIFF_DELETED ? old_text : text;
       gsize start = span->op == MSCOS_WORD_DIFF_DELETED ? span->old_start : span->new_start;
       gsize end = span->op == MSCOS_WORD_DIFF_DELETED ? span->old_end : span->new_end;
+      MscosReviewQuoteGap gap;
       guint shown_start;
 
       if (span->op == MSCOS_WORD_DIFF_EQUAL)
@@ -500,11 +527,20 @@ mscos_change_label_set_words (GtkLabel   *label,
        * as one word. */
       if (last != MSCOS_WORD_DIFF_EQUAL && last != span->op && shown->len > 0
           && !g_ascii_isspace (shown->str[shown->len - 1]))
-        g_string_append_c (shown, ' ');
+        {
+          gap = (MscosReviewQuoteGap) { shown->len, shown->len + 1 };
+          g_string_append_c (shown, ' ');
+          add_gap (gaps, &gap);
+        }
 
       shown_start = shown->len;
       g_string_append_len (shown, source + start, end - start);
       add_span_attributes (attributes, span->op, shown_start, shown->len);
+      if (span->op == MSCOS_WORD_DIFF_DELETED)
+        {
+          gap = (MscosReviewQuoteGap) { shown_start, shown->len };
+          add_gap (gaps, &gap);
+        }
       g_string_append_len (span->op == MSCOS_WORD_DIFF_DELETED ? deleted : inserted,
                            source + start, end - start);
       last = span->op;
@@ -513,7 +549,45 @@ mscos_change_label_set_words (GtkLabel   *label,
 
   gtk_label_set_text (label, shown->str);
   gtk_label_set_attributes (label, attributes);
+  g_object_set_data_full (G_OBJECT (label), GAPS_KEY, g_steal_pointer (&gaps),
+                          (GDestroyNotify) g_array_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description->str, -1);
   gtk_widget_set_visible (GTK_WIDGET (label), shown->len > 0);
+}
+
+/**
+ * mscos_change_label_dup_quote:
+ * @label: a label of an item's card
+ *
+ * Quotes the words selected in @label, as the item's text in the revision under review has
+ * them: where @label shows deleted words among them (mscos_change_label_set_words()), those
+ * are left out.
+ *
+ * Returns: (transfer full) (nullable): the quote, or %NULL if no words of the revision are
+ *   selected
+ */
+MscosReviewQuote *
+mscos_change_label_dup_quote (GtkLabel *label)
+{
+  GArray *gaps;
+  const char *text;
+  gsize start_byte, end_byte;
+  int start, end;
+
+  g_return_val_if_fail (GTK_IS_LABEL (label), NULL);
+
+  if (!gtk_label_get_selection_bounds (label, &start, &end))
+    return NULL;
+
+  /* The selection is in characters. */
+  text = gtk_label_get_text (label);
+  start_byte = g_utf8_offset_to_pointer (text, start) - text;
+  end_byte = g_utf8_offset_to_pointer (text, end) - text;
+
+  gaps = g_object_get_data (G_OBJECT (label), GAPS_KEY);
+  if (gaps == NULL)
+    return mscos_review_quote_new_from_selection (text, start_byte, end_byte);
+
+  return mscos_review_quote_new_from_shown (text, gaps, start_byte, end_byte);
 }

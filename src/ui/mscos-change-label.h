@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "mscos-page-row.h"
+#include "mscos-review-quote.h"
 
 G_BEGIN_DECLS
 
@@ -17,12 +18,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosChangeLabel, mscos_change_label, MSCOS, CHANGE_LABEL, GtkWidget)
 
-GtkWidget *mscos_change_label_new         (void);
-void       mscos_change_label_set_row     (MscosChangeLabel *self,
-                                           MscosPageRow     *row);
-char      *mscos_change_label_dup_summary (MscosPageRow     *row);
-void       mscos_change_label_set_words   (GtkLabel         *label,
-                                           const char       *text,
-                                           const char       *old_text);
+GtkWidget        *mscos_change_label_new         (void);
+void              mscos_change_label_set_row     (MscosChangeLabel *self,
+                                                  MscosPageRow     *row);
+char             *mscos_change_label_dup_summary (MscosPageRow     *row);
+void              mscos_change_label_set_words   (GtkLabel         *label,
+                                                  const char       *text,
+                                                  const char       *old_text);
+MscosReviewQuote *mscos_change_label_dup_quote   (GtkLabel         *label);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "mscos-change-label.h"
 #include "mscos-changes-page.h"
 #include "mscos-comment-editor.h"
 #include "mscos-item-actions.h"
@@ -448,8 +449,8 @@ find_item_of (GtkWidget *widget)
   return NULL;
 }
 
-/* The words selected in the label last focused, if they are of @item_id (or of any item,
- * for %NULL, which then says which). */
+/* The words selected in the label focused, or else in the one last focused or pressed in, if
+ * they are of @item_id (or of any item, for %NULL, which then says which). */
 static MscosReviewQuote *
 dup_selection (MscosWindow  *self,
                const char   *item_id,
@@ -457,13 +458,11 @@ dup_selection (MscosWindow  *self,
 {
   GtkLabel *label = self->review != NULL ? self->review->last_label : NULL;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  const char *text;
   MscosItem *item;
-  int start, end;
 
   if (GTK_IS_LABEL (focus))
     label = GTK_LABEL (focus);
-  if (label == NULL || !gtk_label_get_selection_bounds (label, &start, &end))
+  if (label == NULL || !gtk_label_get_selection_bounds (label, NULL, NULL))
     return NULL;
 
   item = find_item_of (GTK_WIDGET (label));
@@ -473,11 +472,8 @@ dup_selection (MscosWindow  *self,
   if (found_item_id != NULL)
     *found_item_id = g_strdup (mscos_item_get_id (item));
 
-  /* The label's text is the pack's, as shown; the selection is in characters. */
-  text = gtk_label_get_text (label);
-  return mscos_review_quote_new_from_selection (text,
-                                                g_utf8_offset_to_pointer (text, start) - text,
-                                                g_utf8_offset_to_pointer (text, end) - text);
+  /* The words of the revision, without those it deleted that the label shows among them. */
+  return mscos_change_label_dup_quote (label);
 }
 
 static void
@@ -487,6 +483,25 @@ focus_changed_cb (MscosWindow *self)
 
   if (GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
     g_set_weak_pointer (&get_mode (self)->last_label, GTK_LABEL (focus));
+}
+
+/* The words of a card are selectable labels that do not take the focus (Tab goes from control
+ * to control), so the label words are selected in is the one last pressed in with the pointer.
+ * The gesture only looks: it never claims the press, which the label's own gestures take. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            MscosWindow     *self)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  while (widget != NULL && !GTK_IS_LABEL (widget))
+    widget = gtk_widget_get_parent (widget);
+
+  if (widget != NULL && gtk_label_get_selectable (GTK_LABEL (widget)))
+    g_set_weak_pointer (&get_mode (self)->last_label, GTK_LABEL (widget));
 }
 
 static void
@@ -938,7 +953,12 @@ _mscos_window_review_show_changes (MscosWindow *self)
 void
 _mscos_window_review_init (MscosWindow *self)
 {
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
   update_review_actions (self);
 }
 

@@ -239,6 +239,74 @@ test_quote (void)
   g_assert_null (mscos_review_quote_new_from_selection ("text", 2, 2));
 }
 
+/* A changed item's label shows the deleted words among the revision's (struck through): a
+ * quote of words selected in it is of the revision's text alone, whatever the selection
+ * begins or ends in. */
+static void
+test_quote_shown (void)
+{
+  /* As the label shows "Le café fermé rouvre à Zürich": "fermé" deleted, and the space put
+   * between it and the inserted "rouvre", neither of them the revision's. */
+  const char *text = "Le café rouvre à Zürich, dit l’équipe.";
+  const char *shown = "Le café fermé rouvre à Zürich, dit l’équipe.";
+  const char *deleted = strstr (shown, "fermé");
+  const char *inserted = strstr (shown, "rouvre");
+  g_autoptr (GArray) gaps = g_array_new (FALSE, FALSE, sizeof (MscosReviewQuoteGap));
+  MscosReviewQuoteGap gap = { deleted - shown, inserted - shown };
+  gsize found_start, found_end;
+
+  g_array_append_val (gaps, gap);
+
+  /* Across the deleted word: the revision's words, as they are in its text. */
+  {
+    g_autoptr (MscosReviewQuote) quote =
+      mscos_review_quote_new_from_shown (shown, gaps, strstr (shown, "café") - shown,
+                                         strstr (shown, "à") - shown + strlen ("à"));
+
+    g_assert_cmpstr (mscos_review_quote_get_exact (quote), ==, "café rouvre à");
+    g_assert_cmpstr (mscos_review_quote_get_prefix (quote), ==, "Le ");
+    g_assert_cmpstr (mscos_review_quote_get_suffix (quote), ==, " Zürich, dit l’équipe.");
+    g_assert_true (mscos_review_quote_find (quote, text, &found_start, &found_end));
+    g_assert_cmpuint (found_start, ==, strstr (text, "café") - text);
+  }
+
+  /* Beginning inside the deleted word, after its first accented letters. */
+  {
+    g_autoptr (MscosReviewQuote) quote =
+      mscos_review_quote_new_from_shown (shown, gaps, deleted + strlen ("fer") - shown,
+                                         strstr (shown, "Zürich") + strlen ("Zürich") - shown);
+
+    g_assert_cmpstr (mscos_review_quote_get_exact (quote), ==, "rouvre à Zürich");
+    g_assert_cmpstr (mscos_review_quote_get_prefix (quote), ==, "Le café ");
+  }
+
+  /* Ending inside it: the space before it is the prefix's, not the quote's. */
+  {
+    g_autoptr (MscosReviewQuote) quote =
+      mscos_review_quote_new_from_shown (shown, gaps, 0, deleted + strlen ("fe") - shown);
+
+    g_assert_cmpstr (mscos_review_quote_get_exact (quote), ==, "Le café");
+    g_assert_true (g_str_has_prefix (mscos_review_quote_get_suffix (quote), " rouvre à Zürich"));
+    g_assert_true (mscos_review_quote_find (quote, text, &found_start, &found_end));
+    g_assert_cmpuint (found_start, ==, 0);
+  }
+
+  /* Only deleted words selected: nothing of the revision to quote. */
+  g_assert_null (mscos_review_quote_new_from_shown (shown, gaps, deleted - shown,
+                                                    inserted - shown));
+
+  /* Without gaps, the text shown is the revision's. */
+  {
+    g_autoptr (GArray) none = g_array_new (FALSE, FALSE, sizeof (MscosReviewQuoteGap));
+    g_autoptr (MscosReviewQuote) quote =
+      mscos_review_quote_new_from_shown (text, none, strstr (text, "Zürich") - text,
+                                         strstr (text, ",") - text);
+
+    g_assert_cmpstr (mscos_review_quote_get_exact (quote), ==, "Zürich");
+    g_assert_cmpstr (mscos_review_quote_get_prefix (quote), ==, "Le café rouvre à ");
+  }
+}
+
 /* --- The model --------------------------------------------------------------------------- */
 
 typedef struct
@@ -1160,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/core/review/comment/new", test_comment_new);
   g_test_add_func ("/core/review/comment/changes", test_comment_changes);
   g_test_add_func ("/core/review/quote", test_quote);
+  g_test_add_func ("/core/review/quote/shown", test_quote_shown);
   g_test_add_func ("/core/review/model", test_model);
   g_test_add_func ("/core/review/jsonld/members", test_jsonld_members);
   g_test_add_func ("/core/review/jsonld/round-trip", test_jsonld_round_trip);

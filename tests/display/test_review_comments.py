@@ -5,13 +5,19 @@ review there is none. Pressed from the keyboard (Tab, then Return), the comment 
 that item with its text field focused, so that what is typed goes in it, wide and at 360 px;
 the comment saved is on that item (its annotation's target) and carries the reviewer's name.
 The name, asked once, is changed in Preferences, and the next comment carries the new one.
+Words selected with the pointer across a word the revision deleted (shown struck through among
+its words) are quoted as the revision has them, without the deleted word.
 Screenshots of an outcome page in review, with the buttons, light and dark, wide and 360 px,
 and of Preferences at 360 px, are written for people to look at."""
 
 import json
 import os
+import subprocess
+
+import pyatspi
 
 from harness import BUILD_DIR, App, Home, check, fail, run, wait_for
+import atspi_tree  # noqa: E402  (put on the path by harness)
 from page_scroll import on_screen, page, scroll_to
 from test_page_scale import Keyboard, is_expanded
 
@@ -20,6 +26,10 @@ SAFETY = "Safety from any trafficker or other abusers"
 REVIEWER = "Ana Silva"
 RENAMED = "Ana Silva-Okafor"
 PROFILE = "Shandra Woworuntu"
+# The first recommendation of Safety's first set, as the revision words it, and as its label
+# shows it while reviewing: "the" deleted, "all" inserted.
+REWORDED = "Expansion of all Victim Navigators pilot to apply to all police forces."
+SHOWN = "Expansion of the all Victim Navigators pilot to apply to all police forces."
 
 
 def load_items(path):
@@ -176,6 +186,7 @@ def reviewing(home, items):
         wait_for(lambda: not app.find_all(name="Add Comment", role="dialog"), "the editor to close")
         item = check_on_item(home, "Which pilot, and where?", items, description)
         check(item["kind"] == "recommendation", "a recommendation's own button comments on it, not its set")
+        quote_across_deleted_word(app, home, safety, button)
 
         # The name is changed in Preferences, and the next comment carries it.
         app.focus()
@@ -198,6 +209,79 @@ def reviewing(home, items):
         check_on_item(home, "And for how long?", items, description, name=RENAMED)
         app.screenshot("review-comments-recommendation-light")
         app.quit()
+
+
+def window_extents(node):
+    extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    return extents.x, extents.y, extents.width, extents.height
+
+
+def to_screen(app, extents, offset):
+    """Extents in the window's accessible coordinates, moved by `offset`, on the screen: the
+    window's own are where its X window is."""
+    x, y, width, height = extents
+    frame_x, frame_y, _, _ = window_extents(app.window)
+    output = subprocess.run(["xdotool", "getwindowgeometry", app.window_id()], capture_output=True,
+                            text=True, check=True).stdout
+    origin_x, origin_y = (int(n) for n in output.split("Position:")[1].split()[0].split(","))
+    return origin_x + x + offset[0] - frame_x, origin_y + y + offset[1] - frame_y, width, height
+
+
+def label_offset(actions):
+    """How far from where GTK reports them a recommendation's text and its letters are drawn.
+    GTK leaves the page's card frames' CSS padding out of the accessible positions of what is
+    inside them (see HACKING.md); the row's buttons (`actions`) report where they are drawn,
+    at the top and the end of the row that holds the text, so the row's own report, and its
+    text's, are off by as much as the row's is from them."""
+    row = actions.parent
+    x, y, width, _ = window_extents(actions)
+    row_x, row_y, row_width, _ = window_extents(row)
+    return x + width - (row_x + row_width), y - row_y
+
+
+def select_words(app, label, actions, words):
+    """Selects `words` of `label` with the pointer, pressed on their first letter and released
+    after their last, as a reader does."""
+    text = label.queryText()
+    shown = text.getText(0, -1)
+    start = shown.index(words)
+    end = start + len(words)
+    offset = label_offset(actions)
+    x0, y0, _, h0 = to_screen(app, text.getCharacterExtents(start, pyatspi.WINDOW_COORDS), offset)
+    x1, y1, w1, h1 = to_screen(app, text.getCharacterExtents(end - 1, pyatspi.WINDOW_COORDS), offset)
+    for args in (["mousemove", str(x0 + 1), str(y0 + h0 // 2)], ["mousedown", "1"],
+                 ["mousemove", str(x0 + 8), str(y0 + h0 // 2)],
+                 ["mousemove", str(x1 + w1 - 1), str(y1 + h1 // 2)], ["mouseup", "1"]):
+        subprocess.run(["xdotool"] + args, check=True)
+    app.sync()
+
+    def selected():
+        return text.getNSelections() > 0 and tuple(text.getSelection(0))[:2] == (start, end)
+    wait_for(selected, f"{words!r} to be selected (selected: "
+             f"{[tuple(text.getSelection(i)) for i in range(text.getNSelections())]})")
+
+
+def quote_across_deleted_word(app, home, safety, button):
+    """Words selected across the deleted "the" and the inserted "all" of the first
+    recommendation, then Add Comment: the comment quotes the revision's words."""
+    label = scroll_to(app, safety, lambda: [n for n in app.find_all(role="label")
+                                            if n.name == SHOWN and on_screen(app, n)],
+                      "the reworded recommendation's text")[0]
+    app.wait_still(label)
+    select_words(app, label, button.parent, "of the all Victim")
+    app.activate(button)
+    dialog = write_comment(app, button.description, "Which forces?")
+    shown = atspi_tree.node_text(app.find_text("Quoting “", parent=dialog))
+    check(shown == "Quoting “of all Victim”",
+          f"the editor quotes the revision's words, without the deleted one ({shown!r})")
+    app.activate(app.find("Add", role="button", parent=dialog))
+    wait_for(lambda: not app.find_all(name="Add Comment", role="dialog"), "the editor to close")
+    selector = saved_comment(home, "Which forces?")["target"].get("selector") or {}
+    check(selector.get("exact") == "of all Victim",
+          f"the saved quote is the revision's words ({selector.get('exact')!r})")
+    prefix, suffix = selector.get("prefix", ""), selector.get("suffix", "")
+    check(prefix + selector.get("exact", "") + suffix in REWORDED,
+          f"with the text before and after as the revision has it ({prefix!r}, {suffix!r})")
 
 
 def open_first_recommendation(app, safety, items):
