@@ -372,6 +372,9 @@ def looks_texts(path, style, width):
             rows = open_from_changes(app, gone["items"][0]["title"])
             scroll_to_top(app)
             app.activate(app.find("Show Only Changes", role="toggle button"))
+            # Hiding the unchanged items can leave the narrow page scrolled below the heading.
+            app.sync()
+            scroll_to_top(app)
             scroll_to(app, rows, lambda: described(app, "removed: Relevant"), "the reworded heading")
             app.screenshot(f"review-changed-heading-{suffix}")
             scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"),
