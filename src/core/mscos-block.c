@@ -14,15 +14,15 @@
 
 struct _MscosBlock
 {
-  gatomicrefcount ref_count;
-  MscosBlockType  type;
-  MscosListStyle  style;
-  /* Owned, or in @document when it is set. */
-  char           *text;
-  JsonNode       *document;
+  gatomicrefcount   ref_count;
+  MscosBlockType    type;
+  MscosListStyle    style;
+  /* Owned, or in @strings when it is set. */
+  char             *text;
+  MscosContentText *strings;
   /* A list entry's own number or mark; a quotation's attribution. */
-  char           *label;
-  GPtrArray      *children;
+  char             *label;
+  GPtrArray        *children;
 };
 
 G_DEFINE_BOXED_TYPE (MscosBlock, mscos_block, mscos_block_ref, mscos_block_unref)
@@ -48,27 +48,27 @@ mscos_block_new (MscosBlockType  type,
 }
 
 /**
- * mscos_block_new_in_document:
+ * mscos_block_new_in_text:
  * @type: what kind of block
- * @text: (nullable): its text, a string of @document
- * @document: the parsed document that holds @text
+ * @text: (nullable): its text, a string of @strings
+ * @strings: the pack's text, which holds @text
  *
- * Makes a block whose text stays where the parser put it, which holds a large pack's text once
- * instead of twice while it is read (see the limits in mscos-json-check.c).
+ * Makes a block whose text stays in the pack's text, with the rest of it: one allocation for
+ * many blocks instead of one each.
  *
  * Returns: (transfer full): a new block
  */
 MscosBlock *
-mscos_block_new_in_document (MscosBlockType  type,
-                             const char     *text,
-                             JsonNode       *document)
+mscos_block_new_in_text (MscosBlockType    type,
+                         const char       *text,
+                         MscosContentText *strings)
 {
   MscosBlock *block = g_new0 (MscosBlock, 1);
 
   g_atomic_ref_count_init (&block->ref_count);
   block->type = type;
   block->text = (char *) text;
-  block->document = json_node_ref (document);
+  block->strings = mscos_content_text_ref (strings);
 
   return block;
 }
@@ -90,8 +90,8 @@ mscos_block_unref (MscosBlock *block)
 
   if (g_atomic_ref_count_dec (&block->ref_count))
     {
-      if (block->document != NULL)
-        json_node_unref (block->document);
+      if (block->strings != NULL)
+        mscos_content_text_unref (block->strings);
       else
         g_free (block->text);
       g_free (block->label);

@@ -41,7 +41,8 @@ new_block (Loader         *loader,
            MscosBlockType  type,
            const char     *text)
 {
-  return mscos_block_new_in_document (type, text, loader->document);
+  return mscos_block_new_in_text (type, mscos_content_text_add (loader->strings, text),
+                                  loader->strings);
 }
 
 static void

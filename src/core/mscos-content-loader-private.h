@@ -22,6 +22,8 @@ typedef struct
 {
   MscosJsonCheck   *check;
   JsonNode         *document;
+  /* The pack's text, which the model's strings are copied into */
+  MscosContentText *strings;
   GFile            *base;
   MscosContentPack *pack;
   /* id → the object that first used it */
@@ -51,6 +53,10 @@ void        mscos_content_load_array_member (Loader          *loader,
                                              gboolean         non_empty,
                                              LoadElementFunc  func,
                                              gpointer         data);
+const char *mscos_content_load_string       (Loader          *loader,
+                                             JsonObject      *object,
+                                             const char      *name,
+                                             MscosJsonFlags   flags);
 GPtrArray  *mscos_content_load_blocks       (Loader          *loader,
                                              JsonObject      *object,
                                              const char      *name,

@@ -105,6 +105,32 @@ mscos_content_load_array_member (Loader          *loader,
   mscos_json_check_pop (loader->check, member_mark);
 }
 
+/* Reads the string member @name of @object as mscos_json_check_string_member() does, and
+ * returns a copy of it in the pack's text, which the model keeps after the document is freed. */
+const char *
+mscos_content_load_string (Loader         *loader,
+                           JsonObject     *object,
+                           const char     *name,
+                           MscosJsonFlags  flags)
+{
+  return mscos_content_text_add (loader->strings,
+                                 mscos_json_check_string_member (loader->check, object, name,
+                                                                 flags));
+}
+
+/* The same, for a string that many items may repeat (a speaker, a role, an organisation):
+ * it is kept once. */
+static const char *
+load_repeated_string (Loader         *loader,
+                      JsonObject     *object,
+                      const char     *name,
+                      MscosJsonFlags  flags)
+{
+  return mscos_content_text_add_const (loader->strings,
+                                       mscos_json_check_string_member (loader->check, object,
+                                                                       name, flags));
+}
+
 /* Records in @paths the path of the "id" of each object under @node, which @check is at. */
 static void
 find_id_paths (MscosJsonCheck *check,
@@ -191,7 +217,7 @@ load_id (Loader     *loader,
     id = NULL;
   mscos_json_check_pop (loader->check, mark);
 
-  return id;
+  return mscos_content_text_add (loader->strings, id);
 }
 
 
@@ -429,10 +455,10 @@ find_in_item (MscosItem  *item,
 
   place = MAX (find_in_blocks (item->blocks, needle), find_in_blocks (item->intro, needle));
 
-  n_children = g_list_model_get_n_items (G_LIST_MODEL (item->children));
+  n_children = g_list_model_get_n_items (mscos_item_get_children (item));
   for (guint i = 0; place != TEXT_FOUND && i < n_children; i++)
     {
-      MscosItem *group = g_list_model_get_item (G_LIST_MODEL (item->children), i);
+      MscosItem *group = g_list_model_get_item (mscos_item_get_children (item), i);
 
       if (group->kind == MSCOS_ITEM_GROUP)
         {
@@ -535,7 +561,7 @@ new_item (Loader        *loader,
 {
   MscosItem *item = g_object_new (MSCOS_TYPE_ITEM, NULL);
 
-  item->document = json_node_ref (loader->document);
+  item->strings = mscos_content_text_ref (loader->strings);
   item->kind = kind;
   item->parent = parent;
   item->id = id;
@@ -558,7 +584,7 @@ index_item (Loader    *loader,
 /* Loads the array member @name of @object with @func, which leaves each item it makes on the
  * pending stack, then moves those items to the end of @store all at once: each change to a
  * store is announced with a signal and a property notification, which cost more than making
- * the item. */
+ * the item. @store is made if it is NULL and some item was read. */
 static void
 load_items_into (Loader          *loader,
                  JsonObject      *object,
@@ -567,7 +593,7 @@ load_items_into (Loader          *loader,
                  gboolean         non_empty,
                  LoadElementFunc  func,
                  gpointer         data,
-                 GListStore      *store)
+                 GListStore     **store)
 {
   GPtrArray *pending = loader->pending_items;
   guint start = pending->len;
@@ -576,7 +602,9 @@ load_items_into (Loader          *loader,
 
   if (pending->len > start)
     {
-      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+      if (*store == NULL)
+        *store = g_list_store_new (MSCOS_TYPE_ITEM);
+      g_list_store_splice (*store, g_list_model_get_n_items (G_LIST_MODEL (*store)), 0,
                            pending->pdata + start, pending->len - start);
       g_ptr_array_set_size (pending, start);
     }
@@ -606,8 +634,8 @@ load_recommendation_cb (Loader   *loader,
   mscos_json_check_members (loader->check, object, recommendation_members);
   item = new_item (loader, MSCOS_ITEM_RECOMMENDATION, context->parent,
                    load_id (loader, object, TRUE));
-  item->text = mscos_json_check_string_member (loader->check, object, "text",
-                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+  item->text = mscos_content_load_string (loader, object, "text",
+                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
   label = mscos_json_check_string_member (loader->check, object, "label", MSCOS_JSON_LINE);
   if (label != NULL)
     item->label = g_strdup (label);
@@ -634,7 +662,7 @@ load_recommendation_cb (Loader   *loader,
       else
         {
           load_items_into (loader, object, "items", 0, TRUE, load_recommendation_cb, &nested,
-                           item->children);
+                           &item->children);
         }
     }
 
@@ -662,7 +690,7 @@ load_group_cb (Loader   *loader,
 
   mscos_json_check_members (loader->check, object, group_members);
   group = new_item (loader, MSCOS_ITEM_GROUP, set, load_id (loader, object, FALSE));
-  group->title = mscos_json_check_string_member (loader->check, object, "title", MSCOS_JSON_LINE);
+  group->title = mscos_content_load_string (loader, object, "title", MSCOS_JSON_LINE);
   group->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
   group->style = mscos_json_check_enum_member (loader->check, object, "style",
                                                MSCOS_JSON_REQUIRED, style_names,
@@ -671,8 +699,10 @@ load_group_cb (Loader   *loader,
   context.parent = group;
   context.depth = 1;
   load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_recommendation_cb,
-                   &context, group->children);
+                   &context, &group->children);
 
+  if (set->children == NULL)
+    set->children = g_list_store_new (MSCOS_TYPE_ITEM);
   g_list_store_append (set->children, group);
 }
 
@@ -697,11 +727,11 @@ load_item_kind (Loader     *loader,
     {
     case MSCOS_ITEM_QUOTE:
       mscos_json_check_members (check, object, quote_members);
-      item->text = mscos_json_check_string_member (check, object, "text",
-                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      item->text = mscos_content_load_string (loader, object, "text",
+                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
       /* A quotation the source attributes to nobody has no speaker: none is ever guessed. */
-      item->speaker = mscos_json_check_string_member (check, object, "speaker", MSCOS_JSON_LINE);
-      item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
+      item->speaker = load_repeated_string (loader, object, "speaker", MSCOS_JSON_LINE);
+      item->role = load_repeated_string (loader, object, "role", MSCOS_JSON_LINE);
       if (item->role != NULL && !json_object_has_member (object, "speaker"))
         {
           gsize mark = mscos_json_check_push_member (check, "role");
@@ -721,12 +751,12 @@ load_item_kind (Loader     *loader,
 
     case MSCOS_ITEM_AUDIO:
       mscos_json_check_members (check, object, audio_members);
-      item->title = mscos_json_check_string_member (check, object, "title",
-                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-      item->speaker = mscos_json_check_string_member (check, object, "speaker",
-                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-      item->summary = mscos_json_check_string_member (check, object, "description",
-                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+      item->title = mscos_content_load_string (loader, object, "title",
+                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->speaker = load_repeated_string (loader, object, "speaker",
+                                            MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->summary = mscos_content_load_string (loader, object, "description",
+                                                 MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
       item->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) mscos_audio_source_free);
       mscos_content_load_array_member (loader, object, "sources", MSCOS_JSON_REQUIRED, FALSE,
                                        load_source_cb, item->sources);
@@ -736,30 +766,31 @@ load_item_kind (Loader     *loader,
     case MSCOS_ITEM_RESOURCE:
       {
         ItemsContext context = { item };
+        int type;
 
         mscos_json_check_members (check, object, resource_members);
-        item->title = mscos_json_check_string_member (check, object, "title",
-                                                      MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-        item->organisation = mscos_json_check_string_member (check, object, "organisation",
-                                                             MSCOS_JSON_LINE);
-        if (mscos_json_check_enum_member (check, object, "type", MSCOS_JSON_REQUIRED,
-                                          resource_types, -1) >= 0)
-          item->resource_type = json_object_get_string_member (object, "type");
-        item->summary = mscos_json_check_string_member (check, object, "summary",
-                                                        MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
+        item->title = mscos_content_load_string (loader, object, "title",
+                                                 MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+        item->organisation = load_repeated_string (loader, object, "organisation", MSCOS_JSON_LINE);
+        type = mscos_json_check_enum_member (check, object, "type", MSCOS_JSON_REQUIRED,
+                                             resource_types, -1);
+        if (type >= 0)
+          item->resource_type = resource_types[type];
+        item->summary = mscos_content_load_string (loader, object, "summary",
+                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_TEXT);
         item->blocks = mscos_content_load_blocks (loader, object, "body", FALSE);
         item->links = mscos_content_load_links (loader, object);
         load_phones (loader, object, item);
-        load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context, item->children);
+        load_items_into (loader, object, "items", 0, FALSE, load_item_cb, &context,
+                         &item->children);
       }
       break;
 
     case MSCOS_ITEM_RECOMMENDATIONS:
       mscos_json_check_members (check, object, recommendations_members);
-      item->title = mscos_json_check_string_member (check, object, "title",
-                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-      item->organisation = mscos_json_check_string_member (check, object, "source",
-                                                           MSCOS_JSON_LINE);
+      item->title = mscos_content_load_string (loader, object, "title",
+                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->organisation = load_repeated_string (loader, object, "source", MSCOS_JSON_LINE);
       item->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
       mscos_content_load_array_member (loader, object, "groups", MSCOS_JSON_REQUIRED, TRUE,
                                        load_group_cb, item);
@@ -767,16 +798,16 @@ load_item_kind (Loader     *loader,
 
     case MSCOS_ITEM_PROFILE:
       mscos_json_check_members (check, object, profile_members);
-      item->title = mscos_json_check_string_member (check, object, "name",
-                                                    MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-      item->role = mscos_json_check_string_member (check, object, "role", MSCOS_JSON_LINE);
+      item->title = mscos_content_load_string (loader, object, "name",
+                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+      item->role = load_repeated_string (loader, object, "role", MSCOS_JSON_LINE);
       item->blocks = mscos_content_load_blocks (loader, object, "body", TRUE);
       item->links = mscos_content_load_links (loader, object);
       break;
 
     case MSCOS_ITEM_TEXT:
       mscos_json_check_members (check, object, text_members);
-      item->title = mscos_json_check_string_member (check, object, "title", MSCOS_JSON_LINE);
+      item->title = mscos_content_load_string (loader, object, "title", MSCOS_JSON_LINE);
       item->blocks = mscos_content_load_blocks (loader, object, "body", TRUE);
       item->links = mscos_content_load_links (loader, object);
       load_phones (loader, object, item);
@@ -845,14 +876,13 @@ load_section_cb (Loader   *loader,
 
   mscos_json_check_members (loader->check, object, section_members);
   section = g_object_new (MSCOS_TYPE_SECTION, NULL);
-  section->document = json_node_ref (loader->document);
+  section->strings = mscos_content_text_ref (loader->strings);
   section->id = load_id (loader, object, TRUE);
-  section->title = mscos_json_check_string_member (loader->check, object, "title",
-                                                   MSCOS_JSON_LINE);
+  section->title = mscos_content_load_string (loader, object, "title", MSCOS_JSON_LINE);
   section->intro = mscos_content_load_blocks (loader, object, "intro", FALSE);
 
   load_items_into (loader, object, "items", MSCOS_JSON_REQUIRED, TRUE, load_item_cb, &context,
-                   section->items);
+                   &section->items);
 
   g_list_store_append (outcome->sections, section);
 }
@@ -875,10 +905,10 @@ load_outcome_cb (Loader   *loader,
 
   mscos_json_check_members (loader->check, object, outcome_members);
   outcome = g_object_new (MSCOS_TYPE_OUTCOME, NULL);
-  outcome->document = json_node_ref (loader->document);
+  outcome->strings = mscos_content_text_ref (loader->strings);
   outcome->id = load_id (loader, object, TRUE);
-  outcome->title = mscos_json_check_string_member (loader->check, object, "title",
-                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  outcome->title = mscos_content_load_string (loader, object, "title",
+                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
   group = mscos_json_check_enum_member (loader->check, object, "group", MSCOS_JSON_REQUIRED,
                                         group_names, MSCOS_OUTCOME_GROUP_CORE);
   outcome->group = group;
@@ -895,9 +925,8 @@ load_outcome_cb (Loader   *loader,
       mscos_json_check_problem (loader->check, "must be at most 300 characters");
       mscos_json_check_pop (loader->check, mark);
     }
-  outcome->summary = summary;
-  outcome->strapline = mscos_json_check_string_member (loader->check, object, "strapline",
-                                                       MSCOS_JSON_LINE);
+  outcome->summary = mscos_content_text_add (loader->strings, summary);
+  outcome->strapline = mscos_content_load_string (loader, object, "strapline", MSCOS_JSON_LINE);
   outcome->descriptor = mscos_content_load_blocks (loader, object, "descriptor", TRUE);
   /* A pack never claims the study's words by leaving this out. */
   outcome->descriptor_source = mscos_json_check_enum_member (loader->check, object,
@@ -953,14 +982,13 @@ load_pack_metadata (Loader     *loader,
 
   mark = mscos_json_check_push_member (loader->check, "pack");
   mscos_json_check_members (loader->check, object, pack_members);
-  pack->id = mscos_json_check_string_member (loader->check, object, "id",
-                                             MSCOS_JSON_REQUIRED | MSCOS_JSON_ID);
-  pack->title = mscos_json_check_string_member (loader->check, object, "title",
-                                                MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-  pack->revision = mscos_json_check_string_member (loader->check, object, "revision",
-                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-  pack->date = mscos_json_check_string_member (loader->check, object, "date",
-                                               MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->id = mscos_content_load_string (loader, object, "id", MSCOS_JSON_REQUIRED | MSCOS_JSON_ID);
+  pack->title = mscos_content_load_string (loader, object, "title",
+                                           MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->revision = mscos_content_load_string (loader, object, "revision",
+                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->date = mscos_content_load_string (loader, object, "date",
+                                          MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
   if (pack->date != NULL && !is_date (pack->date))
     {
       gsize date_mark = mscos_json_check_push_member (loader->check, "date");
@@ -968,10 +996,9 @@ load_pack_metadata (Loader     *loader,
       mscos_json_check_problem (loader->check, "expected a date as YYYY-MM-DD");
       mscos_json_check_pop (loader->check, date_mark);
     }
-  pack->language = mscos_json_check_string_member (loader->check, object, "language",
-                                                   MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
-  pack->description = mscos_json_check_string_member (loader->check, object, "description",
-                                                      MSCOS_JSON_LINE);
+  pack->language = mscos_content_load_string (loader, object, "language",
+                                              MSCOS_JSON_REQUIRED | MSCOS_JSON_LINE);
+  pack->description = mscos_content_load_string (loader, object, "description", MSCOS_JSON_LINE);
   mscos_json_check_pop (loader->check, mark);
 }
 
@@ -1039,10 +1066,11 @@ load_document (MscosJsonCheck *check,
     return NULL;
 
   pack = g_object_new (MSCOS_TYPE_CONTENT_PACK, NULL);
-  pack->document = json_node_ref (document);
+  pack->strings = mscos_content_text_new ();
 
   loader.check = check;
   loader.document = document;
+  loader.strings = pack->strings;
   loader.base = base;
   loader.pack = pack;
   loader.ids = ids;

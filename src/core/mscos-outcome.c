@@ -32,7 +32,7 @@ mscos_outcome_finalize (GObject *object)
   g_clear_pointer (&self->descriptor, g_ptr_array_unref);
   g_clear_pointer (&self->link, mscos_link_free);
   g_clear_object (&self->sections);
-  g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->strings, mscos_content_text_unref);
 
   G_OBJECT_CLASS (mscos_outcome_parent_class)->finalize (object);
 }

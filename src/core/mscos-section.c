@@ -21,7 +21,7 @@ mscos_section_finalize (GObject *object)
 
   g_clear_pointer (&self->intro, g_ptr_array_unref);
   g_clear_object (&self->items);
-  g_clear_pointer (&self->document, json_node_unref);
+  g_clear_pointer (&self->strings, mscos_content_text_unref);
 
   G_OBJECT_CLASS (mscos_section_parent_class)->finalize (object);
 }

@@ -82,12 +82,21 @@ load_pack (const char *revision,
   return g_steal_pointer (&pack);
 }
 
+/* The base pack's and the revision's sections, a test's data. */
+typedef struct
+{
+  const char *base;
+  const char *revision;
+} Packs;
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->base = load_pack ("1", base_json);
-  fixture->revision = load_pack ("2", revision_json);
+  const Packs *packs = data;
+
+  fixture->base = load_pack ("1", packs->base);
+  fixture->revision = load_pack ("2", packs->revision);
   fixture->diff = mscos_pack_diff_new (fixture->base, fixture->revision);
   fixture->model = mscos_page_model_new_for_review (
     mscos_content_pack_lookup_outcome (fixture->revision, "o"), fixture->diff);
@@ -330,17 +339,6 @@ static const char texts_revision_json[] =
   "  {\"id\": \"r3\", \"kind\": \"resource\", \"title\": \"Holder\", \"type\": \"report\", \"summary\": \"S\"}]}"
   "]}]}";
 
-static void
-texts_set_up (Fixture       *fixture,
-              gconstpointer  data)
-{
-  fixture->base = load_pack ("1", texts_base_json);
-  fixture->revision = load_pack ("2", texts_revision_json);
-  fixture->diff = mscos_pack_diff_new (fixture->base, fixture->revision);
-  fixture->model = mscos_page_model_new_for_review (
-    mscos_content_pack_lookup_outcome (fixture->revision, "o"), fixture->diff);
-}
-
 /* Each block of the changed full text, compared with the base pack's: the same, changed
  * (with its old version), removed (the base pack's block) and added. */
 static void
@@ -458,7 +456,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  static const Packs items = { base_json, revision_json };
+  static const Packs texts = { texts_base_json, texts_revision_json };
+
+#define ADD(path, func) g_test_add (path, Fixture, &items, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/page-model-review/rows", test_rows);
   ADD ("/core/page-model-review/removed-row", test_removed_row);
   ADD ("/core/page-model-review/moved-row", test_moved_row);
@@ -467,7 +468,7 @@ main (int   argc,
   ADD ("/core/page-model-review/reveal-hidden", test_reveal_hidden);
   ADD ("/core/page-model-review/reveal-removed", test_reveal_removed);
 #undef ADD
-#define ADD(path, func) g_test_add (path, Fixture, NULL, texts_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, &texts, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/page-model-review/changed-text", test_changed_text);
   ADD ("/core/page-model-review/sections", test_sections);
   ADD ("/core/page-model-review/holds-only-removed", test_holds_only_removed);

@@ -372,10 +372,12 @@ def looks_texts(path, style, width):
             rows = open_from_changes(app, gone["items"][0]["title"])
             scroll_to_top(app)
             app.activate(app.find("Show Only Changes", role="toggle button"))
-            # Hiding the unchanged items can leave the narrow page scrolled below the heading.
-            app.sync()
-            scroll_to_top(app)
-            scroll_to(app, rows, lambda: described(app, "removed: Relevant"), "the reworded heading")
+            wait_for(lambda: pressed(app.find("Show Only Changes", role="toggle button")),
+                     "Show Only Changes on")
+            # The reworded heading is the first change, just under the toggle: waited for, not
+            # scrolled to, since the page gives its view the rows left over a few frames, and a
+            # wheel turned before they are in scrolls past it.
+            wait_for(lambda: described(app, "removed: Relevant"), "the reworded heading")
             app.screenshot(f"review-changed-heading-{suffix}")
             scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"),
                       "the removed section")

@@ -11,11 +11,16 @@
  * the input itself counts. The target is a peak under 10 times the input's size for every
  * input the loader refuses. A child that runs out of its 4 GB of address space (the limit under
  * which the app used to abort) is reported as such. The text pack at the end is accepted and
- * shown for comparison only. A benchmark reports: it exits 0 whatever it measures. */
+ * shown for comparison, with the memory its model keeps once read (glibc's in-use bytes, which
+ * memory freed but not given back does not count): the target there is under 3 times its size.
+ * A benchmark reports: it exits 0 whatever it measures. */
 
 #include "config.h"
 
 #include <locale.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -26,6 +31,7 @@
 #include "synthetic-pack.h"
 
 #define TARGET_RATIO 10.0
+#define KEPT_TARGET_RATIO 3.0
 #define CHILD_ADDRESS_SPACE ((rlim_t) 4 << 30)
 
 #define PACK_START "{\"format\": \"mscos-content-pack\", \"version\": 1, "                   \
@@ -256,7 +262,7 @@ static const Case cases[] = {
     TRUE },
   { "at-limit-30mb", "as many values as a 30 MB pack may hold, and a long text",
     make_at_limit_30mb, TRUE },
-  { "text-pack", "a synthetic pack of 10,000 items, accepted (for comparison)", make_text_pack,
+  { "text-pack", "a synthetic pack of 10,000 items, accepted", make_text_pack,
     FALSE },
 };
 
@@ -276,6 +282,19 @@ read_status_kb (const char *field)
   return g_ascii_strtoull (line + strlen (field), NULL, 10);
 }
 
+/* The bytes glibc's allocator has handed out and not had back, or 0 elsewhere. */
+static gsize
+get_bytes_in_use (void)
+{
+#ifdef __GLIBC__
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
+#else
+  return 0;
+#endif
+}
+
 static double
 get_cpu_time (void)
 {
@@ -286,7 +305,8 @@ get_cpu_time (void)
   return now.tv_sec + now.tv_nsec / 1e9;
 }
 
-/* In the child: makes the input, reads it and prints "SIZE PEAK-KB SECONDS RESULT". */
+/* In the child: makes the input, reads it and prints "SIZE PEAK-KB KEPT-KB SECONDS RESULT",
+ * KEPT-KB being what the pack keeps in use once read. */
 static int
 run_case (const Case *c)
 {
@@ -294,7 +314,7 @@ run_case (const Case *c)
   g_autoptr (MscosContentPack) pack = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *first_line = NULL;
-  gsize baseline_kb, peak_kb;
+  gsize baseline_kb, peak_kb, in_use;
   double start, seconds;
 
   baseline_kb = read_status_kb ("VmRSS:");
@@ -303,18 +323,21 @@ run_case (const Case *c)
    * here, where only the input has been added to the baseline. */
   g_file_set_contents ("/proc/self/clear_refs", "5", 1, NULL);
 
+  in_use = get_bytes_in_use ();
   start = get_cpu_time ();
   pack = mscos_content_pack_new_from_bytes (bytes, NULL, &error);
   seconds = get_cpu_time () - start;
   peak_kb = read_status_kb ("VmHWM:");
+  in_use = get_bytes_in_use () > in_use ? get_bytes_in_use () - in_use : 0;
 
   if (error != NULL)
     first_line = g_strndup (error->message, strcspn (error->message, "\n"));
   else
     first_line = g_strdup_printf ("ok: %u items", mscos_content_pack_get_n_items (pack));
 
-  g_print ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %.2f %s %s\n", g_bytes_get_size (bytes),
-           peak_kb > baseline_kb ? peak_kb - baseline_kb : 0, seconds,
+  g_print ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %.2f %s %s\n",
+           g_bytes_get_size (bytes), peak_kb > baseline_kb ? peak_kb - baseline_kb : 0,
+           in_use / 1024, seconds,
            pack != NULL ? "accepted" : "refused", first_line);
 
   return 0;
@@ -336,8 +359,8 @@ measure_case (const char *program,
   g_autofree char *output = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) fields = NULL;
-  gsize size, peak_kb;
-  double seconds, ratio;
+  gsize size, peak_kb, kept_kb;
+  double seconds, ratio, kept_ratio;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
@@ -354,8 +377,8 @@ measure_case (const char *program,
       return FALSE;
     }
 
-  fields = g_strsplit (g_strchomp (output), " ", 5);
-  if (g_strv_length (fields) != 5)
+  fields = g_strsplit (g_strchomp (output), " ", 6);
+  if (g_strv_length (fields) != 6)
     {
       g_print ("%-20s unexpected output: %s\n", c->name, output);
       return FALSE;
@@ -363,17 +386,30 @@ measure_case (const char *program,
 
   size = g_ascii_strtoull (fields[0], NULL, 10);
   peak_kb = g_ascii_strtoull (fields[1], NULL, 10);
-  seconds = g_ascii_strtod (fields[2], NULL);
+  kept_kb = g_ascii_strtoull (fields[2], NULL, 10);
+  seconds = g_ascii_strtod (fields[3], NULL);
   ratio = peak_kb * 1024.0 / size;
+  kept_ratio = kept_kb * 1024.0 / size;
 
   g_print ("%-20s %s\n", c->name, c->description);
   g_print ("%-20s %.1f MB, peak %.1f MB, ratio %.1f, %.2f s CPU; %s: %.100s\n", "", size / 1e6,
-           peak_kb / 1024.0, ratio, seconds, fields[3], fields[4]);
+           peak_kb / 1024.0, ratio, seconds, fields[4], fields[5]);
 
   if (!c->refused)
-    return TRUE;
+    {
+      if (strcmp (fields[4], "accepted") != 0)
+        {
+          g_print ("%-20s — NOT met: this input should be accepted\n", "");
+          return FALSE;
+        }
 
-  if (strcmp (fields[3], "refused") != 0)
+      g_print ("%-20s its model keeps %.1f MB, %.1f times its size — %s (target < %.0f)\n",
+               "", kept_kb / 1024.0, kept_ratio,
+               kept_ratio < KEPT_TARGET_RATIO ? "met" : "NOT met", KEPT_TARGET_RATIO);
+      return kept_ratio < KEPT_TARGET_RATIO;
+    }
+
+  if (strcmp (fields[4], "refused") != 0)
     {
       g_print ("%-20s — NOT met: this input should be refused\n", "");
       return FALSE;
