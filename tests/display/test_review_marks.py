@@ -8,8 +8,9 @@ in its card's accessible description too; a renumbered recommendation says its o
 a moved item where it came from. Show Only Changes hides what did not change, and brings it
 back. A note written on the base revision, on an item this one changed, says the item changed
 since the note, and the item shows what changed. In a 360 px window a recommendation's
-buttons are under its text, which has a line of some 30 letters; in a wide one beside it. Screenshots of a changed item and a removed one, light and dark, wide and
-narrow, are written for people to look at."""
+buttons are under its text, which has a line of some 30 letters; in a wide one beside it.
+Screenshots of a changed item and a removed one, light and dark, wide and narrow, are written
+for people to look at."""
 
 import json
 import os
