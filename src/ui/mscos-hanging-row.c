@@ -14,7 +14,8 @@
 
 /* A list entry laid out as text is: its number or bullet hanging in the margin, its text beside
  * it taking the width that is left, and, if there is a third child, controls at the end (a
- * recommendation's bookmark and note).
+ * recommendation's bookmark and note), or under the text when the row is too narrow for
+ * them beside it (MIN_SIDE_TEXT_EMS).
  *
  * A horizontal box would do the same, but to share out its width it asks the text how wide it
  * would like to be, which lays every paragraph out on one line and again as narrow as it can
@@ -23,6 +24,22 @@
 
 /* The least width the text is given, however narrow the row. */
 #define MIN_TEXT_WIDTH 64
+
+/* When the text beside the controls would have a line of fewer than MIN_SIDE_TEXT_EMS ems
+ * (some 30 letters of body text, a letter being about 0.55 em), the controls go under it, in
+ * a row at its end, and the text takes the width beside the marker. At the default text size
+ * an em is 13 px. In a 360 px window a recommendation of an open set is 288 px wide: beside
+ * its bookmark, note and, while reviewing, comment buttons (106 px) its text had 146 px,
+ * 11 ems, 18 letters a line; with the buttons under it, it has 260 px, 20 ems, 35 letters. In
+ * a 1,100 px window it has 555 px beside them, 42 ems, and the buttons stay there.
+ *
+ * The choice is made from the width the row is given and nothing else (the controls' width
+ * does not depend on it), the same way when the row is measured for a width as when it is
+ * allocated that width, so the height a list view measures is the height the row takes. The
+ * em is that of the text's font, which follows the page's text size. */
+#define MIN_SIDE_TEXT_EMS 17
+/* The space between the text and the controls under it. */
+#define STACKED_SPACING 2
 
 struct _MscosHangingRow
 {
@@ -82,19 +99,47 @@ get_parts (MscosHangingRow *self,
   parts->controls_width = get_natural_width (parts->controls);
 }
 
+/* The width of an em in the text's font, in pixels. */
+static int
+get_em_width (GtkWidget *text)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (text));
+  double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+
+  /* GTK gives a widget's font its size in pixels; a size in points is at 96 dots an inch. */
+  if (!pango_font_description_get_size_is_absolute (font))
+    size = size * 96 / 72;
+
+  return (int) (size + 0.5);
+}
+
+/* The width of the text beside the marker and, unless they are under it, the controls. */
 static int
 get_text_width (MscosHangingRow *self,
                 Parts           *parts,
-                int              width)
+                int              width,
+                gboolean         stacked)
 {
-  int used = parts->marker_width + parts->controls_width;
+  int used = parts->marker_width;
 
   if (parts->text != NULL)
     used += self->spacing;
-  if (parts->controls != NULL)
-    used += self->spacing;
+  if (parts->controls != NULL && !stacked)
+    used += self->spacing + parts->controls_width;
 
   return MAX (MIN_TEXT_WIDTH, width - used);
+}
+
+/* Whether the controls go under the text at @width. */
+static gboolean
+is_stacked (MscosHangingRow *self,
+            Parts           *parts,
+            int              width)
+{
+  if (parts->text == NULL || parts->controls == NULL)
+    return FALSE;
+
+  return get_text_width (self, parts, width, FALSE) < MIN_SIDE_TEXT_EMS * get_em_width (parts->text);
 }
 
 static void
@@ -120,6 +165,7 @@ place (MscosHangingRow *self,
        GtkWidget       *child,
        int              child_width,
        int              x,
+       int              y,
        int              width,
        int              height,
        gboolean         rtl)
@@ -128,7 +174,7 @@ place (MscosHangingRow *self,
     return x;
 
   gtk_widget_size_allocate (child,
-                            &(GtkAllocation) { rtl ? width - x - child_width : x, 0, child_width, height },
+                            &(GtkAllocation) { rtl ? width - x - child_width : x, y, child_width, height },
                             -1);
 
   return x + child_width + self->spacing;
@@ -156,8 +202,9 @@ mscos_hanging_row_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = parts.marker_width + parts.controls_width + MIN_TEXT_WIDTH
-                            + (parts.text ? self->spacing : 0) + (parts.controls ? self->spacing : 0);
+      /* At the least width the controls are under the text. */
+      *minimum = *natural = parts.marker_width + (parts.text ? self->spacing : 0)
+                            + MAX (MIN_TEXT_WIDTH, parts.controls_width);
       return;
     }
 
@@ -166,8 +213,22 @@ mscos_hanging_row_measure (GtkWidget      *widget,
 
   *minimum = *natural = 0;
   measure_height (parts.marker, parts.marker_width, minimum, natural);
-  measure_height (parts.text, get_text_width (self, &parts, for_size), minimum, natural);
-  measure_height (parts.controls, parts.controls_width, minimum, natural);
+  if (is_stacked (self, &parts, for_size))
+    {
+      int text_minimum = 0, text_natural = 0;
+      int controls_minimum = 0, controls_natural = 0;
+
+      measure_height (parts.text, get_text_width (self, &parts, for_size, TRUE),
+                      &text_minimum, &text_natural);
+      measure_height (parts.controls, parts.controls_width, &controls_minimum, &controls_natural);
+      *minimum = MAX (*minimum, text_minimum + STACKED_SPACING + controls_minimum);
+      *natural = MAX (*natural, text_natural + STACKED_SPACING + controls_natural);
+    }
+  else
+    {
+      measure_height (parts.text, get_text_width (self, &parts, for_size, FALSE), minimum, natural);
+      measure_height (parts.controls, parts.controls_width, minimum, natural);
+    }
 }
 
 static void
@@ -178,16 +239,32 @@ mscos_hanging_row_size_allocate (GtkWidget *widget,
 {
   MscosHangingRow *self = MSCOS_HANGING_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  gboolean stacked;
   int text_width, x;
   Parts parts;
 
   get_parts (self, &parts);
-  text_width = get_text_width (self, &parts, width);
-  x = 0;
+  stacked = is_stacked (self, &parts, width);
+  text_width = get_text_width (self, &parts, width, stacked);
 
-  x = place (self, parts.marker, parts.marker_width, x, width, height, rtl);
-  x = place (self, parts.text, text_width, x, width, height, rtl);
-  place (self, parts.controls, parts.controls_width, x, width, height, rtl);
+  x = place (self, parts.marker, parts.marker_width, 0, 0, width, height, rtl);
+  if (stacked)
+    {
+      int controls_height, text_height;
+
+      gtk_widget_measure (parts.controls, GTK_ORIENTATION_VERTICAL, parts.controls_width,
+                          NULL, &controls_height, NULL, NULL);
+      controls_height = MIN (controls_height, height);
+      text_height = MAX (0, height - controls_height - STACKED_SPACING);
+      place (self, parts.text, text_width, x, 0, width, text_height, rtl);
+      place (self, parts.controls, parts.controls_width, width - parts.controls_width,
+             height - controls_height, width, controls_height, rtl);
+    }
+  else
+    {
+      x = place (self, parts.text, text_width, x, 0, width, height, rtl);
+      place (self, parts.controls, parts.controls_width, x, 0, width, height, rtl);
+    }
 }
 
 static void

@@ -7,8 +7,10 @@ added, and a renumbered one its old number; the new quote of another outcome is 
 in its card's accessible description too; a renumbered recommendation says its old number and
 a moved item where it came from. Show Only Changes hides what did not change, and brings it
 back. A note written on the base revision, on an item this one changed, says the item changed
-since the note, and the item shows what changed. Screenshots of a changed item and a removed one, light and dark, wide and
-narrow, are written for people to look at."""
+since the note, and the item shows what changed. In a 360 px window a recommendation's
+buttons are under its text, which has a line of some 30 letters; in a wide one beside it.
+Screenshots of a changed item and a removed one, light and dark, wide and narrow, are written
+for people to look at."""
 
 import json
 import os
@@ -200,6 +202,32 @@ def test_new_quote(app, revision):
     check(described, "the new quote's card says New to a screen reader")
 
 
+# At 360 px a recommendation's text gets a line of at least this many pixels: some 30 letters
+# of body text at the default size, 7.4 px a letter (beside the three buttons shown while
+# reviewing it had 146 px, 18 letters a line).
+MIN_NARROW_LINE_PX = 220
+REVIEW_BUTTONS = ("Bookmark", "Remove Bookmark", "Add note", "Edit note", "Add comment")
+
+
+def check_recommendation_line(app, narrow):
+    """The reworded recommendation's buttons: under its text in a narrow window, which leaves
+    the text a line of a reasonable length; beside it in a wide one."""
+    text = labels_described(app, "removed: ")[0]
+    words = find_item(load_revision(), "safety.rab-recs.1")["text"][:20]
+    # A menu button's own button is a toggle button of the same name, in the same place.
+    buttons = {tuple(b.extents) for b in app.find_all() if b.name in REVIEW_BUTTONS
+               and (b.description or "").startswith(words)}
+    check(len(buttons) == 3, f"the recommendation has its three buttons ({len(buttons)})")
+    x, y, width, height = app.wait_still(text, "the recommendation to come to rest")
+    below = [button_y >= y + height for _, button_y, _, _ in buttons]
+    if narrow:
+        check(width >= MIN_NARROW_LINE_PX,
+              f"at 360 px the recommendation's text has {width} px a line, at least {MIN_NARROW_LINE_PX}")
+        check(all(below), "at 360 px the recommendation's buttons are under its text, not beside it")
+    else:
+        check(not any(below), "in a wide window the recommendation's buttons are beside its text")
+
+
 def looks(style, width):
     """A changed recommendation and a removed resource, for people to look at."""
     home = Home()
@@ -216,6 +244,7 @@ def looks(style, width):
             app.activate(show[0])
             rows = page(app, SAFETY)
             scroll_to(app, rows, lambda: labels_described(app, "removed: "), "the reworded recommendation")
+            check_recommendation_line(app, width < 600)
             app.screenshot(f"review-changed-recommendation-{suffix}")
             scroll_to_top(app)
             app.activate(app.find("Show Only Changes", role="toggle button"))
