@@ -73,6 +73,20 @@ def scroll_to_top(app):
         app.sync()
 
 
+def show_only_changes(app):
+    """Turns Show Only Changes on from the top of the page, and returns once it is on, the top
+    of the page in view again: the rows taken out above what was in view move the page, and
+    the toggle with them."""
+    scroll_to_top(app)
+    app.activate(app.find("Show Only Changes", role="toggle button"))
+
+    def on():
+        scroll_to_top(app)
+        toggles = app.find_all(name="Show Only Changes", role="toggle button")
+        return toggles and pressed(toggles[0])
+    wait_for(on, "Show Only Changes on")
+
+
 def test_safety(app, revision):
     rows = open_outcome(app, SAFETY)
 
@@ -246,8 +260,7 @@ def looks(style, width):
             scroll_to(app, rows, lambda: labels_described(app, "removed: "), "the reworded recommendation")
             check_recommendation_line(app, width < 600)
             app.screenshot(f"review-changed-recommendation-{suffix}")
-            scroll_to_top(app)
-            app.activate(app.find("Show Only Changes", role="toggle button"))
+            show_only_changes(app)
             scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"), "the removed resource")
             wheel(app, WHEEL_DOWN, clicks=2)
             app.screenshot(f"review-removed-item-{suffix}")
@@ -371,14 +384,8 @@ def looks_texts(path, style, width):
         with App("--review", path, "--base", BASE, home=home) as app:
             gone = [s for o in load_base()["outcomes"] for s in o["sections"] if s["id"] == GONE_SECTION][0]
             rows = open_from_changes(app, gone["items"][0]["title"])
-            scroll_to_top(app)
-            app.activate(app.find("Show Only Changes", role="toggle button"))
-            wait_for(lambda: pressed(app.find("Show Only Changes", role="toggle button")),
-                     "Show Only Changes on")
-            # The reworded heading is the first change, just under the toggle: waited for, not
-            # scrolled to, since the page gives its view the rows left over a few frames, and a
-            # wheel turned before they are in scrolls past it.
-            wait_for(lambda: described(app, "removed: Relevant"), "the reworded heading")
+            show_only_changes(app)
+            scroll_to(app, rows, lambda: described(app, "removed: Relevant"), "the reworded heading")
             app.screenshot(f"review-changed-heading-{suffix}")
             scroll_to(app, rows, lambda: app.find_all(name="Removed", role="label"),
                       "the removed section")
