@@ -223,23 +223,34 @@ MIN_NARROW_LINE_PX = 220
 REVIEW_BUTTONS = ("Bookmark", "Remove Bookmark", "Add note", "Edit note", "Add comment")
 
 
-def check_recommendation_line(app, narrow):
-    """The reworded recommendation's buttons: under its text in a narrow window, which leaves
-    the text a line of a reasonable length; beside it in a wide one."""
-    text = labels_described(app, "removed: ")[0]
-    words = find_item(load_revision(), "safety.rab-recs.1")["text"][:20]
+def check_buttons_place(app, text, words, narrow, what):
+    """The three buttons of an item (described by its `words`) while reviewing: under its
+    `text` in a narrow window, which leaves the text a line of a reasonable length; beside it
+    in a wide one."""
     # A menu button's own button is a toggle button of the same name, in the same place.
     buttons = {tuple(b.extents) for b in app.find_all() if b.name in REVIEW_BUTTONS
                and (b.description or "").startswith(words)}
-    check(len(buttons) == 3, f"the recommendation has its three buttons ({len(buttons)})")
-    x, y, width, height = app.wait_still(text, "the recommendation to come to rest")
+    check(len(buttons) == 3, f"the {what} has its three buttons ({len(buttons)})")
+    x, y, width, height = app.wait_still(text, f"the {what} to come to rest")
     below = [button_y >= y + height for _, button_y, _, _ in buttons]
     if narrow:
         check(width >= MIN_NARROW_LINE_PX,
-              f"at 360 px the recommendation's text has {width} px a line, at least {MIN_NARROW_LINE_PX}")
-        check(all(below), "at 360 px the recommendation's buttons are under its text, not beside it")
+              f"at 360 px the {what}'s text has {width} px a line, at least {MIN_NARROW_LINE_PX}")
+        check(all(below), f"at 360 px the {what}'s buttons are under its text, not beside it")
     else:
-        check(not any(below), "in a wide window the recommendation's buttons are beside its text")
+        check(not any(below), f"in a wide window the {what}'s buttons are beside its text")
+
+
+def check_recommendation_line(app, narrow):
+    """The reworded recommendation's buttons, and those of the set it is in, whose heading is
+    above it."""
+    text = labels_described(app, "removed: ")[0]
+    words = find_item(load_revision(), "safety.rab-recs.1")["text"][:20]
+    check_buttons_place(app, text, words, narrow, "recommendation")
+    title = find_item(load_revision(), "safety.rab-recs")["title"]
+    heading = wait_for(lambda: [n for n in app.find_all(role="toggle button")
+                                if n.name.startswith(title)], "the set's heading")[0]
+    check_buttons_place(app, heading, title[:20], narrow, "set")
 
 
 def looks(style, width):
