@@ -13,6 +13,7 @@
 
 #include "mscos-change-label.h"
 #include "mscos-audio-card.h"
+#include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-ui-utils.h"
@@ -368,6 +369,7 @@ mscos_audio_card_class_init (MscosAudioCardClass *klass)
 static void
 mscos_audio_card_init (MscosAudioCard *self)
 {
+  g_type_ensure (MSCOS_TYPE_HANGING_ROW);
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
   g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

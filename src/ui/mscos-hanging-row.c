@@ -43,7 +43,9 @@
  * resource's title has 214 px, 16.5 ems, beside its bookmark and note buttons, where it
  * stays; beside the three buttons of a review it would have 178 px, 13.7 ems, and a set's
  * heading 174 px, so those take the card's width (288 px for a set) with the buttons under
- * them. */
+ * them. So do a text's title and a quote's attribution, and, beside the avatar or the play
+ * button that is their marker, a profile's name (90 px beside a review's buttons, 229 px
+ * over them) and an audio clip's title (134 px, 238 px). */
 #define MIN_SIDE_TEXT_EMS 17
 /* The space between the text and the controls under it. */
 #define STACKED_SPACING 2

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "mscos-change-label.h"
+#include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-quote-card.h"
@@ -138,6 +139,7 @@ mscos_quote_card_class_init (MscosQuoteCardClass *klass)
 static void
 mscos_quote_card_init (MscosQuoteCard *self)
 {
+  g_type_ensure (MSCOS_TYPE_HANGING_ROW);
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
   g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));

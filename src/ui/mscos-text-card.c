@@ -13,6 +13,7 @@
 
 #include "mscos-change-label.h"
 #include "mscos-blocks-view.h"
+#include "mscos-hanging-row.h"
 #include "mscos-item-actions.h"
 #include "mscos-note-preview.h"
 #include "mscos-text-card.h"
@@ -105,6 +106,7 @@ static void
 mscos_text_card_init (MscosTextCard *self)
 {
   g_type_ensure (MSCOS_TYPE_BLOCKS_VIEW);
+  g_type_ensure (MSCOS_TYPE_HANGING_ROW);
   g_type_ensure (MSCOS_TYPE_ITEM_ACTIONS);
   g_type_ensure (MSCOS_TYPE_NOTE_PREVIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
