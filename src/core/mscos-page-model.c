@@ -1263,6 +1263,39 @@ mscos_page_model_reveal (MscosPageModel *self,
 }
 
 /**
+ * mscos_page_model_reveal_section:
+ * @section_id: the id of a section of the outcome; while reviewing, or of one the revision
+ *   removed
+ *
+ * Makes sure the section's heading is shown: Show Only Changes, if it hides the heading, is
+ * turned off.
+ *
+ * Returns: (transfer none) (nullable): the row of the section's heading, or %NULL if the
+ *   page has none (a section with neither a title nor an intro has no heading)
+ */
+MscosPageRow *
+mscos_page_model_reveal_section (MscosPageModel *self,
+                                 const char     *section_id)
+{
+  g_return_val_if_fail (MSCOS_IS_PAGE_MODEL (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  for (guint i = 0; i < self->top_rows->len; i++)
+    {
+      MscosPageRow *row = g_ptr_array_index (self->top_rows, i);
+
+      if (row->kind == MSCOS_PAGE_ROW_SECTION
+          && g_strcmp0 (mscos_section_get_id (row->section), section_id) == 0)
+        {
+          reveal_hidden (self, row);
+          return row;
+        }
+    }
+
+  return NULL;
+}
+
+/**
  * mscos_page_model_get_position:
  *
  * Returns: where @row is in the model, or %G_MAXUINT if it is inside a closed item

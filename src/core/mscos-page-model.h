@@ -28,6 +28,8 @@ void            mscos_page_model_set_all_expanded  (MscosPageModel *self,
                                                     gboolean        expanded);
 MscosPageRow   *mscos_page_model_reveal            (MscosPageModel *self,
                                                     MscosItem      *item);
+MscosPageRow   *mscos_page_model_reveal_section    (MscosPageModel *self,
+                                                    const char     *section_id);
 guint           mscos_page_model_get_position      (MscosPageModel *self,
                                                     MscosPageRow   *row);
 guint           mscos_page_model_find_control_row  (MscosPageModel *self,

@@ -416,6 +416,38 @@ test_sections (Fixture       *fixture,
                  == row_of (fixture, "g1"));
 }
 
+/* Opened from the Changes page, a section is shown by its heading: a reworded one, a removed
+ * one where it was, and one Show Only Changes hid, which brings the page back. */
+static void
+test_reveal_section (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MscosPageRow *reworded = mscos_page_model_reveal_section (fixture->model, "o.b");
+  MscosPageRow *removed = mscos_page_model_reveal_section (fixture->model, "o.c");
+
+  g_assert_nonnull (reworded);
+  g_assert_cmpint (mscos_page_row_get_kind (reworded), ==, MSCOS_PAGE_ROW_SECTION);
+  g_assert_cmpstr (mscos_section_get_title (mscos_page_row_get_old_section (reworded)), ==, "Beta words");
+  g_assert_nonnull (removed);
+  g_assert_true (mscos_page_row_is_removed (removed));
+  g_assert_cmpstr (mscos_section_get_title (mscos_page_row_get_section (removed)), ==, "Gone section");
+  g_assert_cmpuint (mscos_page_model_get_position (fixture->model, removed), !=, G_MAXUINT);
+  g_assert_null (mscos_page_model_reveal_section (fixture->model, "o.nowhere"));
+}
+
+static void
+test_reveal_hidden_section (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MscosPageRow *row;
+
+  mscos_page_model_set_only_changes (fixture->model, TRUE);
+  row = mscos_page_model_reveal_section (fixture->model, "o.t");
+  g_assert_nonnull (row);
+  g_assert_false (mscos_page_model_get_only_changes (fixture->model));
+  g_assert_cmpuint (mscos_page_model_get_position (fixture->model, row), !=, G_MAXUINT);
+}
+
 /* A resource that holds nothing now but what the revision removed opens to show it. */
 static void
 test_holds_only_removed (Fixture       *fixture,
@@ -467,11 +499,13 @@ main (int   argc,
   ADD ("/core/page-model-review/only-changes", test_only_changes);
   ADD ("/core/page-model-review/reveal-hidden", test_reveal_hidden);
   ADD ("/core/page-model-review/reveal-removed", test_reveal_removed);
+  ADD ("/core/page-model-review/reveal-hidden-section", test_reveal_hidden_section);
 #undef ADD
 #define ADD(path, func) g_test_add (path, Fixture, &texts, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/page-model-review/changed-text", test_changed_text);
   ADD ("/core/page-model-review/sections", test_sections);
   ADD ("/core/page-model-review/holds-only-removed", test_holds_only_removed);
+  ADD ("/core/page-model-review/reveal-section", test_reveal_section);
 #undef ADD
   g_test_add_func ("/core/page-model-review/not-reviewing", test_not_reviewing);
 
