@@ -158,6 +158,7 @@ create_change_row (MscosChangesPage *self,
   /* A removed item too: it is shown where it was (mscos_window_show_item()). */
   const char *target = mscos_pack_change_get_id (change);
   const char *id = mscos_pack_change_get_id (change);
+  MscosPackPart part = mscos_pack_change_get_part (change);
   GtkWidget *row;
 
   if (object == NULL)
@@ -186,16 +187,18 @@ create_change_row (MscosChangesPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
-  if (target != NULL && mscos_pack_change_get_part (change) == MSCOS_PACK_PART_ITEM)
+  if (target != NULL && (part == MSCOS_PACK_PART_ITEM || part == MSCOS_PACK_PART_SECTION))
     {
-      /* The whole row opens the item, through its button, which screen readers name. */
+      /* The whole row opens the item (a section at its heading), through its button, which
+       * screen readers name. */
       GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+      gboolean section = part == MSCOS_PACK_PART_SECTION;
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Show Item"));
+      gtk_widget_set_tooltip_text (button, section ? _("Show Section") : _("Show Item"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Show item"), -1);
+                                      section ? _("Show section") : _("Show item"), -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-item");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

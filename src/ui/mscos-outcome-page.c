@@ -705,6 +705,37 @@ mscos_outcome_page_reveal_item (MscosOutcomePage *self,
 }
 
 /**
+ * mscos_outcome_page_reveal_section:
+ * @section_id: the id of a section of the outcome; while reviewing, or of one the revision
+ *   removed
+ *
+ * Scrolls to the section's heading and highlights it. The focus stays where it is, as for a
+ * removed item: a heading has no control, and moving the focus to the next row's would make
+ * GTK scroll to that row while the page scrolls to the heading.
+ *
+ * Returns: whether the page has the section's heading
+ */
+gboolean
+mscos_outcome_page_reveal_section (MscosOutcomePage *self,
+                                   const char       *section_id)
+{
+  MscosPageRow *row;
+
+  g_return_val_if_fail (MSCOS_IS_OUTCOME_PAGE (self), FALSE);
+  g_return_val_if_fail (section_id != NULL, FALSE);
+
+  row = mscos_page_model_reveal_section (self->model, section_id);
+  if (row == NULL)
+    return FALSE;
+
+  catch_up (self);
+  scroll_to_row (self, row);
+  highlight_row (self, row);
+
+  return TRUE;
+}
+
+/**
  * mscos_outcome_page_set_expanded:
  *
  * Opens or closes every resource, recommendation set, profile and transcript of the page;

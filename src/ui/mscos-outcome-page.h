@@ -20,14 +20,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MscosOutcomePage, mscos_outcome_page, MSCOS, OUTCOME_PAGE, GtkWidget)
 
-GtkWidget    *mscos_outcome_page_new           (MscosOutcome     *outcome,
-                                                MscosContentPack *pack,
-                                                MscosLibrary     *library);
-MscosOutcome *mscos_outcome_page_get_outcome   (MscosOutcomePage *self);
-gboolean      mscos_outcome_page_reveal_item   (MscosOutcomePage *self,
-                                                MscosItem        *item);
-void          mscos_outcome_page_set_expanded  (MscosOutcomePage *self,
-                                                gboolean          expanded);
-void          mscos_outcome_page_scroll_to_top (MscosOutcomePage *self);
+GtkWidget    *mscos_outcome_page_new            (MscosOutcome     *outcome,
+                                                 MscosContentPack *pack,
+                                                 MscosLibrary     *library);
+MscosOutcome *mscos_outcome_page_get_outcome    (MscosOutcomePage *self);
+gboolean      mscos_outcome_page_reveal_item    (MscosOutcomePage *self,
+                                                 MscosItem        *item);
+gboolean      mscos_outcome_page_reveal_section (MscosOutcomePage *self,
+                                                 const char       *section_id);
+void          mscos_outcome_page_set_expanded   (MscosOutcomePage *self,
+                                                 gboolean          expanded);
+void          mscos_outcome_page_scroll_to_top  (MscosOutcomePage *self);
 
 G_END_DECLS

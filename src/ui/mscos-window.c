@@ -1020,13 +1020,35 @@ mscos_window_add_toast (MscosWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* While reviewing, a section the Changes page lists is shown by its heading, where the base
+ * pack had it if the revision removed it. */
+static gboolean
+show_changed_section (MscosWindow      *self,
+                      MscosContentPack *pack,
+                      const char       *section_id)
+{
+  MscosPackDiff *diff = _mscos_window_review_get_diff (self);
+  MscosPackChange *change = diff != NULL ? mscos_pack_diff_lookup (diff, section_id) : NULL;
+  MscosOutcome *outcome;
+
+  if (change == NULL || mscos_pack_change_get_part (change) != MSCOS_PACK_PART_SECTION)
+    return FALSE;
+
+  outcome = mscos_content_pack_lookup_outcome (pack, mscos_pack_change_get_outcome_id (change));
+  if (outcome == NULL)
+    return FALSE;
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+
+  return mscos_outcome_page_reveal_section (show_outcome (self, outcome), section_id);
+}
+
 /**
  * mscos_window_show_item:
  * @item_id: the id of an item of the content pack; while reviewing, or one of the base pack
- *   that the revision removed
+ *   that the revision removed, or of a section the revision changed or removed
  *
  * Shows the page of the item, opens what holds it, scrolls to it and highlights it. A removed
- * item is shown where the base pack had it.
+ * item is shown where the base pack had it; a section, by its heading.
  *
  * Returns: whether the item is in the content pack
  */
@@ -1061,7 +1083,7 @@ mscos_window_show_item (MscosWindow *self,
         item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
     }
   if (item == NULL)
-    return FALSE;
+    return show_changed_section (self, pack, item_id);
 
   outcome = mscos_content_pack_lookup_outcome (pack, mscos_item_get_outcome_id (item));
   if (outcome == NULL)
