@@ -18,7 +18,7 @@ import shutil
 import tempfile
 
 from harness import BUILD_DIR, App, Home, check, run, wait_for
-from page_scroll import WHEEL_DOWN, WHEEL_UP, page, scroll_to, wheel
+from page_scroll import WHEEL_DOWN, WHEEL_UP, on_screen, page, scroll_to, wheel
 
 REVISION = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision.json")
 SAFETY = "Safety from any trafficker or other abusers"
@@ -338,6 +338,21 @@ def open_from_changes(app, title):
     return rows
 
 
+def open_section_from_changes(app, title, words):
+    """Opens the section @title from its row on the Changes page, and waits for its heading,
+    which has @words, to be on screen."""
+    app.activate(app.find("Changes", role="list item"))
+    safety = app.find(SAFETY, role="list")
+    row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
+                            if r.name.startswith(title)], f"the change of {title!r}")[0]
+    # The row's button that opens the section has the row's name; the other adds a comment.
+    app.activate(wait_for(lambda: [b for b in app.find_all(role="button", parent=row)
+                                   if b.name != "Add comment"], "the row's button that opens it")[0])
+    rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+    wait_for(lambda: [h for h in app.find_all(role="heading", parent=rows)
+                      if words in h.name and on_screen(app, h)], f"the heading {title!r} on screen")
+
+
 def test_texts(home, path):
     """A changed section heading, list and full text show their words' difference in place; a
     removed section is shown where it was; a removed item opens from the Changes page."""
@@ -381,6 +396,14 @@ def test_texts(home, path):
                   "the paragraph put in")
         check(True, "a paragraph put in is marked added")
         app.screenshot("review-changed-full-text-light")
+
+        # From the Changes page a section opens at its heading: the removed one where it was,
+        # the reworded one with its old and new words.
+        reworded = [s for o in load_base()["outcomes"] for s in o["sections"] if s["id"] == HEADING_SECTION][0]
+        open_section_from_changes(app, gone["title"], gone["title"])
+        check(True, "a removed section opens from the Changes page at its heading")
+        open_section_from_changes(app, "Current " + reworded["title"][len("Relevant "):], "Practice Models")
+        check(True, "a reworded section opens from the Changes page at its heading")
         app.quit()
 
 
