@@ -45,6 +45,7 @@ struct _MscosItemActions
   GtkMenuButton     *note_button;
   GtkButton         *comment_button;
   GtkMenuButton     *menu_button;
+  GMenuModel        *item_menu;
   /* Made the first time the note button is used. */
   MscosNoteEditor   *note_editor;
 
@@ -346,6 +347,16 @@ delete_clicked_cb (MscosItemActions *self)
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* The item's menu, made the first time it is opened: a menu model given to the button makes
+ * its popover at once, for every card of a page. */
+static GtkWidget *
+create_item_menu (gpointer user_data)
+{
+  MscosItemActions *self = MSCOS_ITEM_ACTIONS (user_data);
+
+  return gtk_popover_menu_new_from_model (self->item_menu);
+}
+
 static GtkWidget *
 create_note_editor (gpointer user_data)
 {
@@ -496,6 +507,7 @@ mscos_item_actions_class_init (MscosItemActionsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, note_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, comment_button);
   gtk_widget_class_bind_template_child (widget_class, MscosItemActions, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MscosItemActions, item_menu);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, comment_button_sensitive_cb);
 
@@ -515,6 +527,7 @@ mscos_item_actions_init (MscosItemActions *self)
   g_signal_group_connect_object (self->library_signals, "items-changed", G_CALLBACK (lookup_entry),
                                  self, G_CONNECT_SWAPPED);
   mscos_menu_button_set_popover_func (self->note_button, create_note_editor, self);
+  mscos_menu_button_set_popover_func (self->menu_button, create_item_menu, self);
   /* The target first: the action takes an item's id. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->comment_button), "s", "");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->comment_button), "win.add-comment");
