@@ -348,13 +348,18 @@ delete_clicked_cb (MscosItemActions *self)
 }
 
 /* The item's menu, made the first time it is opened: a menu model given to the button makes
- * its popover at once, for every card of a page. */
+ * its popover at once, for every card of a page. A screen reader names it after its button,
+ * as it named the menu the button made. */
 static GtkWidget *
 create_item_menu (gpointer user_data)
 {
   MscosItemActions *self = MSCOS_ITEM_ACTIONS (user_data);
+  GtkWidget *menu = gtk_popover_menu_new_from_model (self->item_menu);
 
-  return gtk_popover_menu_new_from_model (self->item_menu);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  self->menu_button, NULL, -1);
+
+  return menu;
 }
 
 static GtkWidget *
