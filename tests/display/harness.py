@@ -29,6 +29,25 @@ def load_pack(path=DEFAULT_PACK):
     return atspi_tree.load_pack(path)
 
 
+def find_item(pack, item_id):
+    """The item @item_id of a pack's JSON, at any depth: in a section, a resource, a set or
+    one of its groups, or under another recommendation."""
+    def walk(items):
+        for item in items:
+            if item.get("id") == item_id:
+                return item
+            found = walk(item.get("items", [])) or walk(item.get("groups", []))
+            if found:
+                return found
+        return None
+    for outcome in pack["outcomes"]:
+        for section in outcome["sections"]:
+            found = walk(section["items"])
+            if found:
+                return found
+    fail(f"{item_id} is not in the pack")
+
+
 class Home:
     """A user's data and configuration folders, kept across restarts of the app."""
 

@@ -5,9 +5,9 @@ each keeps a line long enough to read, with the buttons under it (beside the but
 profile's name had 90 px, "Keith" on one line and "Lewis" on the next); in a wide window the
 buttons stay beside it."""
 
-from harness import App, Home, run, wait_for
+from harness import App, Home, find_item, run, wait_for
 from page_scroll import page, scroll_to
-from test_review_marks import REVISION, SAFETY, check_buttons_place, find_item, load_revision
+from test_review_marks import REVISION, SAFETY, check_buttons_place, load_revision
 
 
 def heading(app, name):

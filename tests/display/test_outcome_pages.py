@@ -6,27 +6,10 @@ the pack plays."""
 
 import os
 
-from harness import SOURCE_DIR, App, check, fail, load_pack, run, wait_for
+from harness import SOURCE_DIR, App, check, find_item, load_pack, run, wait_for
 from page_scroll import page, scroll_to
 
 EVERY_KIND = os.path.join(SOURCE_DIR, "tests", "data", "good", "every-kind.json")
-
-
-def find_item(pack, item_id):
-    def walk(items):
-        for item in items:
-            if item["id"] == item_id:
-                return item
-            found = walk(item.get("items", []))
-            if found:
-                return found
-        return None
-    for outcome in pack["outcomes"]:
-        for section in outcome["sections"]:
-            found = walk(section["items"])
-            if found:
-                return found
-    fail(f"{item_id} is not in the pack")
 
 
 def count_recommendations(recommendations):

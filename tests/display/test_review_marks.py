@@ -17,7 +17,7 @@ import os
 import shutil
 import tempfile
 
-from harness import BUILD_DIR, App, Home, check, run, wait_for
+from harness import BUILD_DIR, App, Home, check, find_item, run, wait_for
 from page_scroll import WHEEL_DOWN, WHEEL_UP, on_screen, page, scroll_to, wheel
 
 REVISION = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision.json")
@@ -27,23 +27,6 @@ SAFETY = "Safety from any trafficker or other abusers"
 def load_revision():
     with open(REVISION, encoding="utf-8") as file:
         return json.load(file)
-
-
-def find_item(pack, item_id):
-    def walk(items):
-        for item in items:
-            if item.get("id") == item_id:
-                return item
-            found = walk(item.get("items", [])) or walk(item.get("groups", []))
-            if found:
-                return found
-        return None
-    for outcome in pack["outcomes"]:
-        for section in outcome["sections"]:
-            found = walk(section["items"])
-            if found:
-                return found
-    raise AssertionError(f"{item_id} is not in the revision")
 
 
 def open_outcome(app, title):
