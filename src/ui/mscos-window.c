@@ -1020,26 +1020,22 @@ mscos_window_add_toast (MscosWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* While reviewing, a section the Changes page lists is shown by its heading, where the base
+/* A section the revision changed or removed (@change) is shown by its heading, where the base
  * pack had it if the revision removed it. */
 static gboolean
 show_changed_section (MscosWindow      *self,
                       MscosContentPack *pack,
-                      const char       *section_id)
+                      MscosPackChange  *change)
 {
-  MscosPackDiff *diff = _mscos_window_review_get_diff (self);
-  MscosPackChange *change = diff != NULL ? mscos_pack_diff_lookup (diff, section_id) : NULL;
   MscosOutcome *outcome;
-
-  if (change == NULL || mscos_pack_change_get_part (change) != MSCOS_PACK_PART_SECTION)
-    return FALSE;
 
   outcome = mscos_content_pack_lookup_outcome (pack, mscos_pack_change_get_outcome_id (change));
   if (outcome == NULL)
     return FALSE;
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
-  return mscos_outcome_page_reveal_section (show_outcome (self, outcome), section_id);
+  return mscos_outcome_page_reveal_section (show_outcome (self, outcome),
+                                            mscos_pack_change_get_id (change));
 }
 
 /**
@@ -1072,18 +1068,21 @@ mscos_window_show_item (MscosWindow *self,
     }
 
   item = mscos_content_pack_lookup_item (pack, item_id);
-  /* While reviewing, an item the revision removed is shown where it was. */
+  /* While reviewing, an item the revision removed is shown where it was, and a section it
+   * changed or removed by its heading. */
   if (item == NULL && _mscos_window_review_get_diff (self) != NULL)
     {
       MscosPackChange *change = mscos_pack_diff_lookup (_mscos_window_review_get_diff (self),
                                                         item_id);
 
+      if (change != NULL && mscos_pack_change_get_part (change) == MSCOS_PACK_PART_SECTION)
+        return show_changed_section (self, pack, change);
       if (change != NULL && mscos_pack_change_get_change_type (change) == MSCOS_CHANGE_REMOVED
           && MSCOS_IS_ITEM (mscos_pack_change_get_old_object (change)))
         item = MSCOS_ITEM (mscos_pack_change_get_old_object (change));
     }
   if (item == NULL)
-    return show_changed_section (self, pack, item_id);
+    return FALSE;
 
   outcome = mscos_content_pack_lookup_outcome (pack, mscos_item_get_outcome_id (item));
   if (outcome == NULL)
