@@ -5,9 +5,9 @@ each keeps a line long enough to read, with the buttons under it (beside the but
 profile's name had 90 px, "Keith" on one line and "Lewis" on the next); in a wide window the
 buttons stay beside it."""
 
-from harness import App, Home, find_item, run, wait_for
-from page_scroll import page, scroll_to
-from test_review_marks import REVISION, SAFETY, check_buttons_place, load_revision
+from harness import App, Home, find_item, run
+from page_scroll import scroll_to
+from test_review_marks import REVISION, SAFETY, check_buttons_place, load_revision, open_outcome
 
 
 def heading(app, name):
@@ -37,12 +37,9 @@ def check_cards(width):
     home = Home()
     try:
         with App("--review", REVISION, home=home) as app:
+            # Opened from the sidebar of a wide window, then narrowed.
             app.resize(1100, 780)
-            sidebar = app.find("Outcomes", role="list")
-            row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=sidebar)
-                                    if r.name.startswith(SAFETY)], "the Safety page's row")[0]
-            app.activate(row)
-            rows = page(app, SAFETY)
+            rows = open_outcome(app, SAFETY)
             app.resize(width, 640)
             for what, find, words in cards(load_revision()):
                 node = scroll_to(app, rows, find(app), f"the {what}'s heading")[0]

@@ -308,15 +308,22 @@ def open_full_text(app, rows):
     app.activate(app.find("Find out more", role="toggle button", parent=resource))
 
 
-def open_from_changes(app, title):
-    """Opens the item @title from its row on the Changes page; returns its outcome page."""
+def press_change_row(app, title):
+    """Presses the button of the row @title on the Changes page that opens what it names;
+    returns the outcome page."""
     safety = app.find(SAFETY, role="list")
     row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
                             if r.name.startswith(title)], f"the change of {title!r}")[0]
-    # The row's button that opens the item has the row's name.
-    app.activate(wait_for(lambda: app.find_all(role="button", parent=row), "the row's button")[0])
+    # The row's button that opens it has the row's name; the other, if any, adds a comment.
+    app.activate(wait_for(lambda: [b for b in app.find_all(role="button", parent=row)
+                                   if b.name != "Add comment"], "the row's button that opens it")[0])
     # The outcome page (a table), not the Changes page's list of the outcome's changes.
-    rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+    return wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+
+
+def open_from_changes(app, title):
+    """Opens the item @title from its row on the Changes page; returns its outcome page."""
+    rows = press_change_row(app, title)
     wait_for(lambda: app.has_text(title, parent=rows), f"{title!r} on its page")
     return rows
 
@@ -325,13 +332,7 @@ def open_section_from_changes(app, title, words):
     """Opens the section @title from its row on the Changes page, and waits for its heading,
     which has @words, to be on screen."""
     app.activate(app.find("Changes", role="list item"))
-    safety = app.find(SAFETY, role="list")
-    row = wait_for(lambda: [r for r in app.find_all(role="list item", parent=safety)
-                            if r.name.startswith(title)], f"the change of {title!r}")[0]
-    # The row's button that opens the section has the row's name; the other adds a comment.
-    app.activate(wait_for(lambda: [b for b in app.find_all(role="button", parent=row)
-                                   if b.name != "Add comment"], "the row's button that opens it")[0])
-    rows = wait_for(lambda: app.find_all(name=SAFETY, role="table"), "the outcome page")[0]
+    rows = press_change_row(app, title)
     wait_for(lambda: [h for h in app.find_all(role="heading", parent=rows)
                       if words in h.name and on_screen(app, h)], f"the heading {title!r} on screen")
 
