@@ -45,6 +45,16 @@ def scroll_to(app, page_node, find, what, down=True, steps=80):
     fail(f"scrolling the page did not bring {what} on screen")
 
 
+def page_scrolled(app):
+    """How far down the outcome page is scrolled, in pixels: the value of the window's
+    rightmost vertical scroll bar, which is the page's, the sidebar being on the left."""
+    bars = [b for b in app.find_all(role="scroll bar") if b.extents[3] > b.extents[2]]
+    if not bars:
+        return None
+    value = max(bars, key=lambda b: b.extents[0]).queryValue()
+    return value.currentValue - value.minimumValue
+
+
 def on_screen(app, node):
     """Whether `node` lies within the main window."""
     from harness import wait_for

@@ -17,8 +17,8 @@ import os
 import shutil
 import tempfile
 
-from harness import BUILD_DIR, App, Home, check, find_item, run, wait_for
-from page_scroll import WHEEL_DOWN, WHEEL_UP, on_screen, page, scroll_to, wheel
+from harness import BUILD_DIR, App, Home, check, fail, find_item, run, wait_for
+from page_scroll import WHEEL_DOWN, WHEEL_UP, on_screen, page, page_scrolled, scroll_to, wheel
 
 REVISION = os.path.join(BUILD_DIR, "tests", "core", "mscos-revision.json")
 SAFETY = "Safety from any trafficker or other abusers"
@@ -49,11 +49,14 @@ def labels_described(app, start):
 
 
 def scroll_to_top(app):
+    """Scrolls the outcome page up to its top, where its Show Only Changes is. (The view keeps
+    rows around what it shows: the toggle may be there while the page shows rows far below.)"""
     for _ in range(40):
-        if app.find_all(name="Show Only Changes", role="toggle button"):
+        if page_scrolled(app) == 0 and app.find_all(name="Show Only Changes", role="toggle button"):
             return
         wheel(app, WHEEL_UP, clicks=10)
         app.sync()
+    fail("scrolling up did not bring the page's top on screen")
 
 
 def show_only_changes(app):
