@@ -71,33 +71,43 @@ copy_number_cb (GtkWidget  *widget,
 
 /* A telephone number: what it is, the number as selectable text, and a button that copies it.
  * There is no tel: link: the link policy has none, and a number read off the screen is what
- * a caller dials. */
+ * a caller dials. The button is at the end of the number's line, or under the number when
+ * the two do not fit side by side (large text in a narrow window): in a box, the button took
+ * its whole width and left the number a digit a line, and its width, wider than the page at
+ * 300 % text, made the card be measured for more width than it has. */
 static GtkWidget *
 create_phone_row (const MscosPhone *phone)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *row = adw_wrap_box_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = mscos_text_label_new (phone->title, NULL);
   GtkWidget *number = mscos_text_label_new (phone->number, "title-4");
   GtkWidget *button = gtk_button_new ();
   GtkWidget *content = adw_button_content_new ();
 
-  gtk_widget_set_hexpand (text, TRUE);
+  adw_wrap_box_set_child_spacing (ADW_WRAP_BOX (row), 12);
+  adw_wrap_box_set_line_spacing (ADW_WRAP_BOX (row), 6);
+  /* The button at the end of the line, as in a box whose number expands. */
+  adw_wrap_box_set_justify (ADW_WRAP_BOX (row), ADW_JUSTIFY_SPREAD);
+  adw_wrap_box_set_justify_last_line (ADW_WRAP_BOX (row), TRUE);
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), number);
 
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "edit-copy-symbolic");
   adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Copy Number"));
+  adw_button_content_set_can_shrink (ADW_BUTTON_CONTENT (content), TRUE);
   gtk_button_set_child (GTK_BUTTON (button), content);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Alone on its line, the button is as wide as its label, not the line. */
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "card.copy-number");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (phone->number));
   /* Its label is the button content's; the description says whose number it copies. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, phone->title, -1);
 
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_box_append (GTK_BOX (row), button);
+  adw_wrap_box_append (ADW_WRAP_BOX (row), text);
+  adw_wrap_box_append (ADW_WRAP_BOX (row), button);
 
   return row;
 }
