@@ -70,6 +70,7 @@ struct _MscosOutcomePage
   GHashTable        *media_streams;
   /* MscosPageRow → the GtkListItem it is bound to, while it is */
   GHashTable        *row_items;
+  double             text_scale;
 
   guint              highlight_source;
   /* Rows bound since the page was made, to see what a change cost. */
@@ -102,6 +103,7 @@ enum {
   PROP_PACK,
   PROP_LIBRARY,
   PROP_DIFF,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
@@ -424,6 +426,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   MscosPageRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
 
+  mscos_outcome_row_set_text_scale (MSCOS_OUTCOME_ROW (widget), self->text_scale);
   mscos_outcome_row_set_row (MSCOS_OUTCOME_ROW (widget), row);
   g_hash_table_insert (self->row_items, row, list_item);
   self->n_bound++;
@@ -504,6 +507,23 @@ mscos_outcome_page_dispose (GObject *object)
 }
 
 static void
+set_text_scale (MscosOutcomePage *self,
+                double            scale)
+{
+  GHashTableIter iter;
+  GtkListItem *list_item;
+
+  if (G_APPROX_VALUE (self->text_scale, scale, 0.001))
+    return;
+
+  self->text_scale = scale;
+  g_hash_table_iter_init (&iter, self->row_items);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &list_item))
+    mscos_outcome_row_set_text_scale (MSCOS_OUTCOME_ROW (gtk_list_item_get_child (list_item)), scale);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+static void
 mscos_outcome_page_get_property (GObject    *object,
                                  guint       prop_id,
                                  GValue     *value,
@@ -527,6 +547,10 @@ mscos_outcome_page_get_property (GObject    *object,
 
     case PROP_DIFF:
       g_value_set_object (value, self->diff);
+      break;
+
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
       break;
 
     default:
@@ -558,6 +582,10 @@ mscos_outcome_page_set_property (GObject      *object,
 
     case PROP_DIFF:
       self->diff = g_value_dup_object (value);
+      break;
+
+    case PROP_TEXT_SCALE:
+      set_text_scale (self, g_value_get_double (value));
       break;
 
     default:
@@ -609,6 +637,16 @@ mscos_outcome_page_class_init (MscosOutcomePageClass *klass)
     g_param_spec_object ("diff", NULL, NULL,
                          MSCOS_TYPE_PACK_DIFF,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /**
+   * MscosOutcomePage:text-scale:
+   *
+   * The size of the page's text, relative to the normal size, as the window's zoom sets it
+   * in CSS: the rows' paragraphs take their least width from it.
+   */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         0.1, 10.0, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -629,6 +667,7 @@ mscos_outcome_page_init (MscosOutcomePage *self)
   self->media_streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->row_items = g_hash_table_new (NULL, NULL);
   self->rows_per_frame = 1;
+  self->text_scale = 1.0;
 }
 
 /**

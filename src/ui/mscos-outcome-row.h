@@ -25,6 +25,8 @@ GtkWidget    *mscos_outcome_row_new      (MscosLibrary     *library,
 MscosPageRow *mscos_outcome_row_get_row  (MscosOutcomeRow  *self);
 void          mscos_outcome_row_set_row  (MscosOutcomeRow  *self,
                                           MscosPageRow     *row);
+void          mscos_outcome_row_set_text_scale (MscosOutcomeRow *self,
+                                                double           scale);
 gboolean      mscos_outcome_row_focus_control (MscosOutcomeRow *self,
                                                gboolean         forward);
 

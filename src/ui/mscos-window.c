@@ -92,6 +92,7 @@ show_outcome (MscosWindow  *self,
                            "library", mscos_session_get_library (self->session),
                            "diff", _mscos_window_review_get_diff (self),
                            NULL);
+      g_settings_bind (self->settings, "text-scale", page, "text-scale", G_SETTINGS_BIND_GET);
       gtk_stack_add_named (self->page_stack, page, id);
       g_hash_table_insert (self->pages, g_strdup (id), page);
     }

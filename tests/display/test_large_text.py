@@ -2,10 +2,15 @@
 """At the largest text size (300 %) in a 360 px window, as a reader with low vision may use the
 app on a phone-sized window, nothing on an outcome page overlaps: every card of the small pack
 of every kind of card, opened, is scrolled through from the top to the bottom, and at each step
-no text or control on screen lies over another. A label that does not wrap, wider than the
-page, made its card ask for more width than the page has; the card was then measured at that
-width, where its text takes fewer lines, and the rows below were drawn over its end."""
+no text or control on screen lies over another. The text is made larger with Ctrl+plus once
+the page is shown, so that the rows made before take the new size as well as those made after.
 
+A label that does not wrap, wider than the page, made its card ask for more width than the
+page has; the card was then measured at that width, where its text takes fewer lines, and the
+rows below were drawn over its end. So does a paragraph's least width if it does not follow
+the text size."""
+
+import json
 import tempfile
 
 from harness import App, Home, check, fail, run, wait_for
@@ -17,6 +22,23 @@ ROLES = ("label", "heading", "button", "toggle button")
 # by 5 px at every text size, as the page draws them apart. What the test looks for crossed by
 # hundreds.
 TOLERANCE = 8
+# A recommendation long enough to be taken for a paragraph, in the set, where a text has the
+# least room.
+LONG_RECOMMENDATION = ("Give every survivor one named worker, who answers the phone, keeps in "
+                       "touch between appointments and knows the whole of their case.")
+
+
+def write_large_pack(folder):
+    """The pack of every kind of card, with a paragraph-long recommendation in its set."""
+    path = write_pack(folder)
+    with open(path, encoding="utf-8") as file:
+        pack = json.load(file)
+    for item in pack["outcomes"][0]["sections"][0]["items"]:
+        if item["kind"] == "recommendations":
+            item["groups"][0]["items"].append({"id": item["id"] + ".long", "text": LONG_RECOMMENDATION})
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(pack, file)
+    return path
 
 
 def overlap(a, b):
@@ -58,24 +80,28 @@ def check_no_overlap(app, rows):
             if overlap(a, b):
                 app.screenshot("large-text-overlap")
                 fail(f"at 300 % text, {name_a[:40]!r} {a} lies over {name_b[:40]!r} {b}")
-    return len(nodes)
+    return [name for name, _ in nodes]
 
 
 def main():
     folder = tempfile.mkdtemp(prefix="mscos-large-text-")
     home = Home()
-    home.set_setting("text-scale", "3.0")
     home.set_setting("window-width", "360")
     try:
-        with App("--content", write_pack(folder), home=home) as app:
+        with App("--content", write_large_pack(folder), home=home) as app:
             app.activate(app.find(CARDS, role="list item"))
             rows = page(app, CARDS)
+            # Every card opened first: the page is short, so the view has made every row.
             app.keys("<Control><Shift>e")
             wait_for(lambda: app.find_all(name="Show less", role="toggle button"), "the cards to open")
-            seen, still = 0, 0
+            while app.home.get_setting("text-scale") != "3.0":
+                before = app.home.get_setting("text-scale")
+                app.keys("<Control>plus")
+                wait_for(lambda: app.home.get_setting("text-scale") != before, "the text to grow")
+            seen, still = set(), 0
             # Down the page, a few turns of the wheel at a time, until it moves no more.
             for _ in range(400):
-                seen += check_no_overlap(app, rows)
+                seen.update(check_no_overlap(app, rows))
                 before = page_scrolled(app)
                 wheel(app, WHEEL_DOWN, clicks=2)
                 app.sync()
@@ -84,8 +110,9 @@ def main():
                     break
             else:
                 fail("scrolling did not reach the end of the page")
-            check(seen > 0, f"at 300 % text in a 360 px window, nothing on the page lies over "
-                  f"anything else ({seen} texts and controls looked at, top to bottom)")
+            check(LONG_RECOMMENDATION in seen, "the long recommendation was on screen")
+            check(True, f"at 300 % text in a 360 px window, nothing on the page lies over "
+                  f"anything else ({len(seen)} texts and controls looked at, top to bottom)")
             app.screenshot("large-text-narrow")
             app.quit()
     finally:
