@@ -83,6 +83,12 @@ class Home:
 # Printed by WebKit's own helper processes (named so, or "process" before they name
 # themselves) when the app ends while they are still connected: not something the app does or
 # can change.
+# GTK's own file chooser (there is no portal here) sometimes keeps completing the name typed
+# in its location entry after it is closed, with no model left, and says so every frame until
+# the app quits. The app has no tree model of its own; it happened in one run in four of a test
+# that saves a file, and in one run of a test that chooses a folder. An app whose file chooser
+# was used expects it (App._dialog()).
+FILE_CHOOSER_COMPLETION = ("gtk_tree_model_get_iter_first: assertion 'GTK_IS_TREE_MODEL (tree_model)' failed",)
 FOREIGN_WARNINGS = ("(WebKitWebProcess:", "(WebKitNetworkProcess:", ".Sandboxed.WebProcess-")
 # How GLib prints a warning or a critical, with a log domain ("Gtk-CRITICAL **") or without
 # ("WARNING **").
@@ -212,6 +218,7 @@ class App:
         gives it itself."""
         dialog = wait_for(lambda: [w for w in self.node.children if title in (w.name or "")
                                    and w.showing], f"the dialog {title!r}")[0]
+        self.program.expected_warnings = (*self.program.expected_warnings, *FILE_CHOOSER_COMPLETION)
         main = self.window_id()
         wait_for(lambda: subprocess.run(["xdotool", "getwindowfocus"], capture_output=True,
                                         text=True).stdout.strip() not in ("", main),
