@@ -98,14 +98,14 @@ def main():
                 before = app.home.get_setting("text-scale")
                 app.keys("<Control>plus")
                 wait_for(lambda: app.home.get_setting("text-scale") != before, "the text to grow")
-            seen, still = set(), 0
+            seen, still, scrolled = set(), 0, page_scrolled(app)
             # Down the page, a few turns of the wheel at a time, until it moves no more.
             for _ in range(400):
                 seen.update(check_no_overlap(app, rows))
-                before = page_scrolled(app)
                 wheel(app, WHEEL_DOWN, clicks=2)
                 app.sync()
-                still = still + 1 if page_scrolled(app) == before else 0
+                before, scrolled = scrolled, page_scrolled(app)
+                still = still + 1 if scrolled == before else 0
                 if still == 3:
                     break
             else:
